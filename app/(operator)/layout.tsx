@@ -1,0 +1,19 @@
+import { AppFrame } from "@/components/shell/app-frame";
+import { SideNav } from "@/components/shell/side-nav";
+import { TopBar } from "@/components/shell/top-bar";
+import { requirePageOperator } from "@/lib/access/page-guards";
+import { providerName } from "@/lib/env";
+
+const OPERATOR_NAV = [{ label: "Operator", items: [{ href: "/operator", label: "Accounts", permission: null }] }];
+
+export default async function OperatorLayout({ children }: { children: React.ReactNode }) {
+  const operator = await requirePageOperator();
+  return (
+    <AppFrame
+      topBar={<TopBar provider={`${providerName()} · Operator`} accountName={null} homeHref="/operator" user={operator} settingsHref={null} />}
+      nav={<SideNav groups={OPERATOR_NAV} />}
+    >
+      {children}
+    </AppFrame>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+import type { NavGroup } from "@/lib/navigation";
+
+// Left navigation; on narrow screens it becomes a horizontal strip above the page.
+export function SideNav({ groups }: { groups: NavGroup[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="no-print border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
+      <div className="flex gap-4 overflow-x-auto px-3 py-2 md:block md:space-y-5 md:px-3 md:py-5">
+        {groups.map((group) => (
+          <div key={group.label} className="shrink-0">
+            <h2 className="hidden px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase md:block">{group.label}</h2>
+            <ul className="flex gap-1 md:mt-2 md:block md:space-y-0.5">
+              {group.items.map((item) => {
+                const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+                return (
+                  <li key={item.href}>
+                    <Link
+                      href={item.href}
+                      aria-current={active ? "page" : undefined}
+                      className={cn(
+                        "block rounded-md px-2 py-1.5 text-sm whitespace-nowrap",
+                        active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100",
+                      )}
+                    >
+                      {item.label}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
+      </div>
+    </nav>
+  );
+}

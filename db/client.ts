@@ -1,0 +1,57 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+// One type for both drivers: pg (DATABASE_URL) and the embedded PGlite (default).
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+// A transaction handle has the same query surface; functions that may run inside one take `Db`.
+export type Db = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void> };
+
+const globalForDb = globalThis as unknown as { __billingDb?: Promise<Connection> };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+// Where the embedded database lives; `memory://` keeps it in memory (tests).
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+}
+
+async function connect(): Promise<Connection> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const { Pool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+    const db = drizzle(pool, { schema }) as unknown as Database;
+    return { db, driver: "pg", close: () => pool.end() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dir = pgliteDir();
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return { db, driver: "pglite", close: () => client.close() };
+}
+
+// Note: a single connection per process. PGlite has no cross-process lock, so only the server
+// process opens the data dir (see db/ensure-ready.ts); the promise is kept on globalThis so that
+// hot reloads and separately bundled server entry points share it.
+export function getConnection(): Promise<Connection> {
+  globalForDb.__billingDb ??= connect();
+  return globalForDb.__billingDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getConnection()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = globalForDb.__billingDb;
+  globalForDb.__billingDb = undefined;
+  if (pending) await (await pending).close();
+}

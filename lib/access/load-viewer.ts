@@ -1,0 +1,75 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { accounts, rolePermissions, userRoles, users } from "@/db/schema";
+import { effectivePermissions, type Permission } from "./permissions";
+
+export type ViewerAccount = {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  currency: string;
+  invoiceGeneration: number;
+  upgradedAt: Date | null;
+};
+
+// A signed-in portal user, as every tenant data function receives it.
+export type Viewer = {
+  kind: "customer";
+  userId: string;
+  email: string;
+  name: string;
+  accountId: string;
+  account: ViewerAccount;
+  permissions: ReadonlySet<Permission>;
+};
+
+// Provider staff: no account, no tenant permissions; only operator functions accept one.
+export type Operator = { kind: "operator"; userId: string; email: string; name: string };
+
+export type Identity = Viewer | Operator;
+
+// Loads who a user is right now, from the database: a disabled or deleted user gets null,
+// and permission changes apply on the next call (no claims are trusted from the session).
+export async function loadIdentity(db: Db, userId: string): Promise<Identity | null> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, isOperator: users.isOperator, accountId: users.accountId })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  if (!user) return null;
+  if (user.isOperator) return { kind: "operator", userId: user.id, email: user.email, name: user.name };
+  if (!user.accountId) return null;
+
+  const [account] = await db
+    .select({
+      id: accounts.id,
+      slug: accounts.slug,
+      name: accounts.name,
+      timeZone: accounts.timeZone,
+      locale: accounts.locale,
+      currency: accounts.currency,
+      invoiceGeneration: accounts.invoiceGeneration,
+      upgradedAt: accounts.upgradedAt,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, user.accountId));
+  if (!account) return null;
+
+  const grants = await db
+    .select({ permission: rolePermissions.permission })
+    .from(userRoles)
+    .innerJoin(rolePermissions, and(eq(rolePermissions.roleId, userRoles.roleId), eq(rolePermissions.accountId, userRoles.accountId)))
+    .where(and(eq(userRoles.userId, user.id), eq(userRoles.accountId, account.id)));
+
+  return {
+    kind: "customer",
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    accountId: account.id,
+    account,
+    permissions: effectivePermissions(grants.map((g) => g.permission)),
+  };
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import type { Permission } from "./permissions";
+import { getIdentity, type Operator, type Viewer } from "./viewer";
+
+// For pages: the signed-in portal user, or a redirect (sign-in; operators to their console).
+export async function requirePageViewer(): Promise<Viewer> {
+  const identity = await getIdentity();
+  if (!identity) redirect("/sign-in");
+  if (identity.kind === "operator") redirect("/operator");
+  return identity;
+}
+
+// For pages: the viewer if they hold `permission`, else the missing-permission page (R-I6).
+export async function requirePagePermission(permission: Permission): Promise<Viewer> {
+  const viewer = await requirePageViewer();
+  if (!viewer.permissions.has(permission)) redirect(`/missing-permission?permission=${encodeURIComponent(permission)}`);
+  return viewer;
+}
+
+// For operator pages: customers get a 404, not a hint that the console exists.
+export async function requirePageOperator(): Promise<Operator> {
+  const identity = await getIdentity();
+  if (!identity) redirect("/sign-in");
+  if (identity.kind !== "operator") notFound();
+  return identity;
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { rolePermissions, userRoles, users } from "@/db/schema";
+import type { Viewer } from "@/lib/access/load-viewer";
+
+// The viewer's account's active administrators (holders of users.manage), whom a user without
+// a permission is told to ask (R-I6). Any member of the account may see these names.
+export async function listAccountAdministrators(viewer: Viewer) {
+  const db = await getDb();
+  return db
+    .selectDistinct({ name: users.name, email: users.email })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.accountId, users.accountId)))
+    .innerJoin(rolePermissions, and(eq(rolePermissions.roleId, userRoles.roleId), eq(rolePermissions.permission, "users.manage")))
+    .where(and(eq(users.accountId, viewer.accountId), isNull(users.disabledAt)))
+    .orderBy(users.name);
+}

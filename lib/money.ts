@@ -1,0 +1,41 @@
+// Money is integer minor units plus an ISO 4217 code; these helpers are the only place it is converted.
+
+const digitsCache = new Map<string, number>();
+
+// Number of minor-unit digits of a currency (USD 2, JPY 0, BHD 3), from the runtime's ICU data.
+export function minorUnitDigits(currency: string): number {
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+// "1234.50" from 123450 USD: exact string arithmetic, no floating point.
+export function minorToDecimalString(minor: number, currency: string): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`Not an integer amount of minor units: ${minor}`);
+  const digits = minorUnitDigits(currency);
+  const sign = minor < 0 ? "-" : "";
+  const abs = String(Math.abs(minor));
+  if (digits === 0) return sign + abs;
+  const padded = abs.padStart(digits + 1, "0");
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
+// Parses "1234.5" into minor units (123450 for USD); rejects more decimals than the currency has.
+export function decimalStringToMinor(value: string, currency: string): number {
+  const digits = minorUnitDigits(currency);
+  const match = /^(-)?(\d+)(?:\.(\d*))?$/.exec(value.trim());
+  if (!match) throw new RangeError(`Not a decimal amount: ${value}`);
+  const [, sign, whole, fraction = ""] = match;
+  if (fraction.length > digits) throw new RangeError(`${currency} has ${digits} decimal places`);
+  const minor = Number(whole + fraction.padEnd(digits, "0"));
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`Amount too large: ${value}`);
+  return sign ? -minor : minor;
+}
+
+// Display form in the account's locale and currency, e.g. "$1,250.00" or "1.250,00 €".
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(minorToDecimalString(minor, currency)));
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { asc, ilike, or, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { accounts, invoices, users } from "@/db/schema";
+import { requireOperator } from "@/lib/access/guards";
+import type { Operator } from "@/lib/access/load-viewer";
+
+// Note: operator-only and deliberately across all accounts.
+export async function listAccountsForOperator(operator: Operator, search = "") {
+  requireOperator(operator);
+  const db = await getDb();
+  const term = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({
+      id: accounts.id,
+      slug: accounts.slug,
+      name: accounts.name,
+      invoiceGeneration: accounts.invoiceGeneration,
+      upgradedAt: accounts.upgradedAt,
+      users: sql<number>`(select count(*) from ${users} where ${users.accountId} = ${accounts.id})`.mapWith(Number),
+      invoices: sql<number>`(select count(*) from ${invoices} where ${invoices.accountId} = ${accounts.id})`.mapWith(Number),
+    })
+    .from(accounts)
+    .where(search.trim() ? or(ilike(accounts.name, term), ilike(accounts.slug, term)) : undefined)
+    .orderBy(asc(accounts.name))
+    .limit(200);
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { accounts, invoices, paymentAllocations, payments } from "@/db/schema";
+import type { AuditActor } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { AppError } from "@/lib/errors";
+
+export type RecordPaymentInput = {
+  accountId: string;
+  receivedOn: string;
+  amountMinor: number;
+  reference: string;
+  method: "card" | "bank_transfer" | "check" | "other";
+  paymentMethodId?: string | null;
+  allocations: { invoiceId: string; amountMinor: number }[];
+};
+
+// Records a payment and applies it to invoices; an invoice whose balance reaches zero is paid.
+// Note: provider-side and cross-account by design (seed, operator console, ingest API). The
+// invoices are locked FOR UPDATE, so concurrent allocations can never over-pay one.
+export async function recordPayment(db: Db, input: RecordPaymentInput, actor: AuditActor) {
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw new AppError("invalid", "Payment amount must be positive");
+  const allocated = input.allocations.reduce((sum, a) => sum + a.amountMinor, 0);
+  if (input.allocations.some((a) => !Number.isSafeInteger(a.amountMinor) || a.amountMinor <= 0)) {
+    throw new AppError("invalid", "Each allocation must be a positive amount");
+  }
+  if (allocated > input.amountMinor) throw new AppError("invalid", "Allocations exceed the payment amount");
+  if (new Set(input.allocations.map((a) => a.invoiceId)).size !== input.allocations.length) {
+    throw new AppError("invalid", "An invoice appears twice in the allocations");
+  }
+
+  return db.transaction(async (tx) => {
+    const [account] = await tx.select({ currency: accounts.currency }).from(accounts).where(eq(accounts.id, input.accountId));
+    if (!account) throw new AppError("not_found", "Account not found");
+
+    const ids = input.allocations.map((a) => a.invoiceId);
+    const locked = ids.length
+      ? await tx
+          .select({ id: invoices.id, number: invoices.number, status: invoices.status, totalMinor: invoices.totalMinor, paidMinor: invoices.paidMinor })
+          .from(invoices)
+          .where(and(eq(invoices.accountId, input.accountId), inArray(invoices.id, ids)))
+          .orderBy(invoices.id)
+          .for("update")
+      : [];
+    for (const allocation of input.allocations) {
+      const invoice = locked.find((i) => i.id === allocation.invoiceId);
+      if (!invoice) throw new AppError("not_found", "Invoice not found in this account");
+      if (invoice.status !== "open") throw new AppError("conflict", `Invoice ${invoice.number} is ${invoice.status}`);
+      if (invoice.paidMinor + allocation.amountMinor > invoice.totalMinor) {
+        throw new AppError("conflict", `Allocation exceeds the balance of invoice ${invoice.number}`);
+      }
+    }
+
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        accountId: input.accountId,
+        receivedOn: input.receivedOn,
+        amountMinor: input.amountMinor,
+        currency: account.currency,
+        reference: input.reference,
+        method: input.method,
+        paymentMethodId: input.paymentMethodId ?? null,
+      })
+      .returning();
+
+    for (const allocation of input.allocations) {
+      await tx.insert(paymentAllocations).values({
+        accountId: input.accountId,
+        paymentId: payment.id,
+        invoiceId: allocation.invoiceId,
+        amountMinor: allocation.amountMinor,
+      });
+      await tx
+        .update(invoices)
+        .set({
+          paidMinor: sql`${invoices.paidMinor} + ${allocation.amountMinor}`,
+          status: sql`case when ${invoices.paidMinor} + ${allocation.amountMinor} = ${invoices.totalMinor} then 'paid' else 'open' end`,
+        })
+        .where(and(eq(invoices.id, allocation.invoiceId), eq(invoices.accountId, input.accountId)));
+    }
+    await recordAuditEvent(tx, {
+      accountId: input.accountId,
+      actor,
+      action: "payment.recorded",
+      target: { type: "payment", id: payment.id },
+      details: { amountMinor: payment.amountMinor, currency: payment.currency, reference: payment.reference, allocations: input.allocations },
+    });
+    return payment;
+  });
+}
