@@ -1,0 +1,39 @@
+// Starts the production build for Playwright on a fresh database: a new database on the
+// PostgreSQL server when DATABASE_URL is set, a new embedded PGlite directory otherwise.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+const port = process.env.E2E_PORT ?? "3100";
+const env = {
+  ...process.env,
+  PORT: port,
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production",
+  PORTAL_DEMO_MODE: "on",
+  // Many sign-ins come from 127.0.0.1 during the suite; the per-IP limit has its own integration test.
+  SIGN_IN_LIMIT_PER_IP: "100000",
+  CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret",
+};
+
+if (process.env.DATABASE_URL) {
+  const name = `billing_portal_e2e_${port}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+} else {
+  const dir = path.join(process.cwd(), ".data", `e2e-${port}`);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}.pid`, { force: true });
+  env.PGLITE_DIR = dir;
+}
+
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

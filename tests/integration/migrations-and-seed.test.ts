@@ -1,0 +1,83 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getConnection, getDb } from "@/db/client";
+import { accounts, invoices, paymentMethods, users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed/demo";
+import { addDays, isoDateInZone } from "@/lib/dates";
+
+const now = new Date("2026-11-25T15:00:00Z");
+
+describe("migrations", () => {
+  it("created every table of the schema on this driver", async () => {
+    const { db, driver } = await getConnection();
+    const result = await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
+    const names = (result as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
+    expect(names).toEqual(
+      expect.arrayContaining(["accounts", "users", "roles", "role_permissions", "user_roles", "invoices", "invoice_lines", "payments", "payment_allocations", "payment_methods", "notification_preferences", "notifications", "alerts", "email_outbox", "support_tickets", "ticket_messages", "invoice_access_grants", "audit_events", "api_keys", "idempotency_keys", "rate_limits", "user_tokens"]),
+    );
+    expect(["pg", "pglite"]).toContain(driver);
+  });
+
+  it("every tenant table carries an account_id column", async () => {
+    const db = await getDb();
+    const result = await db.execute(sql`
+      select t.table_name from information_schema.tables t
+      where t.table_schema = 'public' and t.table_name not in ('accounts', 'api_keys', 'idempotency_keys', 'rate_limits', '__drizzle_migrations')
+        and not exists (select 1 from information_schema.columns c where c.table_name = t.table_name and c.column_name = 'account_id')`);
+    expect((result as unknown as { rows: unknown[] }).rows).toEqual([]);
+  });
+});
+
+describe("demo seed", () => {
+  it("creates the demo accounts and users with the cases other checks rely on", async () => {
+    const db = await getDb();
+    await seedDemoData(db, now);
+    const slugs = (await db.select({ slug: accounts.slug }).from(accounts)).map((a) => a.slug).sort();
+    expect(slugs).toEqual(expect.arrayContaining(["acme", "globex", "initech", "umbrella"]));
+    const emails = (await db.select({ email: users.email }).from(users)).map((u) => u.email);
+    expect(emails).toEqual(expect.arrayContaining(["ops@northwind.example", "admin@acme.example", "billing@acme.example", "viewer@acme.example", "member@acme.example", "admin@globex.example", "admin@initech.example", "admin@umbrella.example"]));
+
+    const [acme] = await db.select().from(accounts).where(eq(accounts.slug, "acme"));
+    const acmeInvoices = await db.select().from(invoices).where(eq(invoices.accountId, acme.id));
+    expect(acmeInvoices.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(acmeInvoices.map((i) => i.generation))).toEqual(new Set([3, 4]));
+    expect(new Set(acmeInvoices.map((i) => i.status))).toEqual(new Set(["open", "paid", "void"]));
+    expect(acmeInvoices.some((i) => i.status === "open" && i.paidMinor > 0)).toBe(true);
+    const today = isoDateInZone(now, acme.timeZone);
+    for (const days of [2, 10, 15, 25, 30]) {
+      expect(acmeInvoices.some((i) => i.status === "open" && i.dueDate === addDays(today, -days))).toBe(true);
+    }
+    const [{ cards }] = await db.select({ cards: count() }).from(paymentMethods).where(eq(paymentMethods.accountId, acme.id));
+    expect(cards).toBe(3);
+
+    const [umbrella] = await db.select().from(accounts).where(eq(accounts.slug, "umbrella"));
+    const [{ none }] = await db.select({ none: count() }).from(invoices).where(eq(invoices.accountId, umbrella.id));
+    expect(none).toBe(0);
+
+    const [globex] = await db.select().from(accounts).where(eq(accounts.slug, "globex"));
+    const globexGen3 = await db.select().from(invoices).where(and(eq(invoices.accountId, globex.id), eq(invoices.generation, 3)));
+    expect(globexGen3.length).toBeGreaterThan(0);
+  });
+});
+
+describe("one migration history, two drivers", () => {
+  it("applies the same migrations to an embedded PGlite", async () => {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    const { MIGRATIONS_FOLDER } = await import("@/db/client");
+    const client = await PGlite.create("memory://");
+    try {
+      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      const { rows } = await client.query<{ n: number }>("select count(*)::int as n from information_schema.tables where table_schema = 'public'");
+      expect(rows[0].n).toBeGreaterThanOrEqual(22);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL))("applies them to the PostgreSQL server through pg", async () => {
+    const { driver } = await getConnection();
+    expect(driver).toBe("pg");
+  });
+});
