@@ -1,0 +1,34 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { emailOutbox } from "@/db/schema";
+
+export type OutboxEmailInput = {
+  accountId: string | null;
+  userId: string | null;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  // Stable per logical email (e.g. "invite:<token id>"): a second enqueue with the same key is a no-op,
+  // and the worker sends it to Resend as the Idempotency-Key.
+  idempotencyKey: string;
+};
+
+// Writes an email to the transactional outbox (R-N6); the outbox worker sends it with retries.
+// Pass the transaction handle so the email exists exactly when the event that caused it does.
+export async function enqueueEmail(db: Db, input: OutboxEmailInput): Promise<{ id: string } | null> {
+  const [row] = await db
+    .insert(emailOutbox)
+    .values({
+      accountId: input.accountId,
+      userId: input.userId,
+      toEmail: input.to,
+      subject: input.subject,
+      html: input.html,
+      text: input.text,
+      idempotencyKey: input.idempotencyKey,
+    })
+    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+    .returning({ id: emailOutbox.id });
+  return row ?? null;
+}
