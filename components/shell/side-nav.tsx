@@ -11,6 +11,7 @@ export function SideNav({ groups }: { groups: NavGroup[] }) {
   return (
     <nav aria-label="Main" className="no-print border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
       <div className="flex gap-4 overflow-x-auto px-3 py-2 md:block md:space-y-5 md:px-3 md:py-5">
+        {groups.length === 0 ? <p className="px-2 py-1.5 text-sm text-slate-600">No billing pages are available to you yet.</p> : null}
         {groups.map((group) => (
           <div key={group.label} className="shrink-0">
             <h2 className="hidden px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase md:block">{group.label}</h2>

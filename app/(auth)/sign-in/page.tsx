@@ -48,9 +48,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
           <ul className="mt-2 space-y-1">
             {DEMO_USERS.map((u) => (
-              <li key={u.email} className="flex flex-wrap justify-between gap-x-3">
+              <li key={u.email} className="grid gap-x-3 sm:grid-cols-[max-content_1fr]">
                 <code>{u.email}</code>
-                <span className="text-slate-600">{u.note}</span>
+                <span className="text-slate-600 sm:text-right">{u.note}</span>
               </li>
             ))}
           </ul>
