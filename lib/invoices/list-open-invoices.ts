@@ -9,18 +9,18 @@ import { BALANCE_DUE, fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, 
 
 // Open Invoices (R-I1): a balance is due and the invoice is not void — exactly status "open",
 // which is also the predicate of the partial index invoices_account_open_due_idx.
-const OPEN = eq(invoices.status, "open");
+export const IS_OPEN = eq(invoices.status, "open");
 
 // One keyset page of open invoices; exports call it with their own cursor and batch size.
 export async function fetchOpenInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, request: PageRequest): Promise<KeysetPage<InvoiceListRow>> {
   requirePermission(viewer, "invoices.view");
-  return fetchInvoiceRows(viewer, filters, now, OPEN, request, "due_date");
+  return fetchInvoiceRows(viewer, filters, now, IS_OPEN, request, "due_date");
 }
 
 // How many open invoices match and the balance due on them.
 export async function summarizeOpenInvoices(viewer: Viewer, filters: ListFilters, now: Date): Promise<ListSummary> {
   requirePermission(viewer, "invoices.view");
-  return summarizeInvoiceRows(viewer, filters, now, OPEN, BALANCE_DUE);
+  return summarizeInvoiceRows(viewer, filters, now, IS_OPEN, BALANCE_DUE);
 }
 
 // The Open Invoices tab: the page the filters ask for, plus count and balance-due total.
