@@ -82,8 +82,21 @@ async function executionMs(db: Database, query: Query): Promise<number> {
 async function createBenchViewer(db: Database, now: Date): Promise<{ viewer: Viewer; today: string; upgradeDay: string }> {
   const today = isoDateInZone(now, "UTC");
   const upgradeDay = addDays(today, -2920);
-  const { account, roleIds } = await createAccount(db, { slug: "bench", name: "Bench Corp", currency: "USD", timeZone: "UTC", invoiceGeneration: 4, upgradedAt: new Date(`${upgradeDay}T00:00:00Z`) });
-  const user = await createUser(db, { accountId: account.id, email: "bench@bench.example", name: "Bench", passwordHash: null, roleIds: [roleIds.billing_manager] });
+  const { account, roleIds } = await createAccount(db, {
+    slug: "bench",
+    name: "Bench Corp",
+    currency: "USD",
+    timeZone: "UTC",
+    invoiceGeneration: 4,
+    upgradedAt: new Date(`${upgradeDay}T00:00:00Z`),
+  });
+  const user = await createUser(db, {
+    accountId: account.id,
+    email: "bench@bench.example",
+    name: "Bench",
+    passwordHash: null,
+    roleIds: [roleIds.billing_manager],
+  });
   const viewer = await loadIdentity(db, user.id);
   if (viewer?.kind !== "customer") throw new Error("bench viewer missing");
   return { viewer, today, upgradeDay };
@@ -97,7 +110,9 @@ export async function benchInvoiceList(driver: "pg" | "pglite"): Promise<void> {
   const { viewer, today, upgradeDay } = await createBenchViewer(db, now);
   const seedStart = performance.now();
   await seedBenchInvoices(db, viewer.accountId, today, upgradeDay, INVOICES);
-  console.log(`\nInvoice lists — ${driver === "pg" ? "PostgreSQL via pg" : "PGlite in memory"}, ${INVOICES.toLocaleString("en-US")} invoices in one account (set-based seed: ${((performance.now() - seedStart) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\nInvoice lists — ${driver === "pg" ? "PostgreSQL via pg" : "PGlite in memory"}, ${INVOICES.toLocaleString("en-US")} invoices in one account (set-based seed: ${((performance.now() - seedStart) / 1000).toFixed(1)} s)`,
+  );
   console.log(`Page size 25; page ${DEEP_PAGE} reached by following Next cursors; medians. Database time is EXPLAIN ANALYZE's execution time.`);
 
   for (const bench of BENCHES) {
@@ -114,8 +129,16 @@ export async function benchInvoiceList(driver: "pg" | "pglite"): Promise<void> {
     const [byOffset] = await bench.query(db, viewer, first, now, { cursor: null, direction: "after", limit: 0 }).offset((DEEP_PAGE - 1) * 25);
     if (deepRows[0]?.id !== byOffset?.id) throw new Error(`${bench.name}: page ${DEEP_PAGE} does not start where OFFSET says`);
 
-    const [rows1, rowsDeep] = await compare(41, () => bench.fetch(viewer, first, now, pageRequestOf(first)), () => bench.fetch(viewer, deep, now, pageRequestOf(deep)));
-    const [list1, listDeep] = await compare(11, () => bench.list(viewer, first, now), () => bench.list(viewer, deep, now));
+    const [rows1, rowsDeep] = await compare(
+      41,
+      () => bench.fetch(viewer, first, now, pageRequestOf(first)),
+      () => bench.fetch(viewer, deep, now, pageRequestOf(deep)),
+    );
+    const [list1, listDeep] = await compare(
+      11,
+      () => bench.list(viewer, first, now),
+      () => bench.list(viewer, deep, now),
+    );
     const explained: [number[], number[]] = [[], []];
     for (let i = 0; i < 11; i++) {
       explained[0].push(await executionMs(db, bench.query(db, viewer, first, now, pageRequestOf(first))));

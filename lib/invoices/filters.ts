@@ -24,13 +24,26 @@ export const TAB_OPTIONS = {
     statuses: ["open", "past_due"],
     defaultSort: "due_date",
     window: false,
-    sorts: { due_date: { dir: "asc", type: "date" }, number: { dir: "asc", type: "text" }, issue_date: { dir: "desc", type: "date" }, total: { dir: "desc", type: "int" }, balance: { dir: "desc", type: "int" } },
+    sorts: {
+      due_date: { dir: "asc", type: "date" },
+      number: { dir: "asc", type: "text" },
+      issue_date: { dir: "desc", type: "date" },
+      total: { dir: "desc", type: "int" },
+      balance: { dir: "desc", type: "int" },
+    },
   },
   recent: {
     statuses: INVOICE_STATUS_FILTERS,
     defaultSort: "issue_date",
     window: true,
-    sorts: { issue_date: { dir: "desc", type: "date" }, number: { dir: "desc", type: "text" }, due_date: { dir: "desc", type: "date" }, total: { dir: "desc", type: "int" }, paid: { dir: "desc", type: "int" }, balance: { dir: "desc", type: "int" } },
+    sorts: {
+      issue_date: { dir: "desc", type: "date" },
+      number: { dir: "desc", type: "text" },
+      due_date: { dir: "desc", type: "date" },
+      total: { dir: "desc", type: "int" },
+      paid: { dir: "desc", type: "int" },
+      balance: { dir: "desc", type: "int" },
+    },
   },
   payments: {
     statuses: PAYMENT_STATUS_FILTERS,
@@ -130,7 +143,14 @@ export function parseInvoiceFilters(params: RawFilters, context: FilterContext, 
 
 // True when the user narrowed the tab beyond its defaults (used for the "nothing matched" state).
 export function hasActiveFilters(filters: ListFilters): boolean {
-  return filters.from !== filters.defaultFrom || filters.to !== null || filters.statuses.length > 0 || filters.q !== "" || filters.minMinor !== null || filters.maxMinor !== null;
+  return (
+    filters.from !== filters.defaultFrom ||
+    filters.to !== null ||
+    filters.statuses.length > 0 ||
+    filters.q !== "" ||
+    filters.minMinor !== null ||
+    filters.maxMinor !== null
+  );
 }
 
 // The page the URL asks for; exports pass their own cursor and a larger limit instead.

@@ -97,7 +97,14 @@ export function invoiceRowsQuery(db: Db, viewer: Viewer, filters: ListFilters, n
     .limit(request.limit + 1);
 }
 
-export async function fetchInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null, request: PageRequest, fallbackSort: string): Promise<KeysetPage<InvoiceListRow>> {
+export async function fetchInvoiceRows(
+  viewer: Viewer,
+  filters: ListFilters,
+  now: Date,
+  base: SQL | null,
+  request: PageRequest,
+  fallbackSort: string,
+): Promise<KeysetPage<InvoiceListRow>> {
   const { key, spec } = sortOf(filters, fallbackSort);
   const fetched: InvoiceListRow[] = await invoiceRowsQuery(await getDb(), viewer, filters, now, base, request, fallbackSort);
   return keysetPage(fetched, request, (row) => cursorFor(key, filters.dir, spec, row));

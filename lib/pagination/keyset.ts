@@ -25,11 +25,7 @@ export function keysetOrderBy(spec: { expr: SQL | AnyColumn }, id: AnyColumn, di
 }
 
 // Turns the limit + 1 rows a query fetched into a page with its Next / Previous cursors.
-export function keysetPage<Row extends { id: string }>(
-  fetched: Row[],
-  request: PageRequest,
-  cursorOf: (row: Row) => PageCursor,
-): KeysetPage<Row> {
+export function keysetPage<Row extends { id: string }>(fetched: Row[], request: PageRequest, cursorOf: (row: Row) => PageCursor): KeysetPage<Row> {
   const hasMore = fetched.length > request.limit;
   const rows = fetched.slice(0, request.limit);
   if (request.direction === "before") rows.reverse();

@@ -94,7 +94,11 @@ export async function fetchRecentPaymentRows(viewer: Viewer, filters: ListFilter
   const { key, spec } = sortOf(filters);
   const fetched: PaymentRow[] = await paymentRowsQuery(await getDb(), viewer, filters, request);
   const page = keysetPage(fetched, request, (row) => cursorFor(key, filters.dir, spec, row));
-  const applied = await appliedInvoices(viewer, page.rows.map((p) => p.id), now);
+  const applied = await appliedInvoices(
+    viewer,
+    page.rows.map((p) => p.id),
+    now,
+  );
   return { ...page, rows: page.rows.map((p) => ({ ...p, appliedTo: applied.get(p.id) ?? [] })) };
 }
 

@@ -18,14 +18,27 @@ async function upgradedAccount(daysAgo: number) {
   const { viewer } = await createTestUser(account, ["billing_manager"]);
   const gen3 = await createTestInvoice(account, { generation: 3, number: "G3-1", issueDate: "2026-08-01", dueDate: "2026-08-31" });
   const gen4 = await createTestInvoice(account, { generation: 4, number: "G4-1", issueDate: "2026-11-01", dueDate: "2026-12-01" });
-  const payment = await createTestPayment(account, { amountMinor: 3_000, allocations: [{ invoiceId: gen3.id, amountMinor: 1_000 }, { invoiceId: gen4.id, amountMinor: 2_000 }] });
+  const payment = await createTestPayment(account, {
+    amountMinor: 3_000,
+    allocations: [
+      { invoiceId: gen3.id, amountMinor: 1_000 },
+      { invoiceId: gen4.id, amountMinor: 2_000 },
+    ],
+  });
   return { account, viewer, gen3, gen4, payment };
 }
 
 async function visibleNumbers(viewer: Viewer, at = now) {
   const open = await listOpenInvoices(viewer, everything(viewer, "open", at), at);
   const recent = await listRecentInvoices(viewer, everything(viewer, "recent", at), at);
-  return { open: open.rows.map((r) => r.number), openCount: open.count, openTotal: open.totalMinor, recent: recent.rows.map((r) => r.number), recentCount: recent.count, recentTotal: recent.totalMinor };
+  return {
+    open: open.rows.map((r) => r.number),
+    openCount: open.count,
+    openTotal: open.totalMinor,
+    recent: recent.rows.map((r) => r.number),
+    recentCount: recent.count,
+    recentTotal: recent.totalMinor,
+  };
 }
 
 describe("Generation 3 invoices (R-G2)", () => {
@@ -81,15 +94,34 @@ describe("getInvoice", () => {
         { description: "Backup", quantity: "3.5", unitPriceMinor: 200, taxRateBp: 0 },
       ],
     });
-    await createTestPayment(account, { amountMinor: 1_000, method: "card", paymentMethodId: card.id, reference: "PAY-1", receivedOn: "2026-11-02", allocations: [{ invoiceId: invoice.id, amountMinor: 1_000 }] });
+    await createTestPayment(account, {
+      amountMinor: 1_000,
+      method: "card",
+      paymentMethodId: card.id,
+      reference: "PAY-1",
+      receivedOn: "2026-11-02",
+      allocations: [{ invoiceId: invoice.id, amountMinor: 1_000 }],
+    });
 
     const details = await getInvoice(viewer, invoice.id, now);
-    expect(details).toMatchObject({ number: invoice.number, billTo: "Wayne Enterprises\n1007 Mountain Drive", subtotalMinor: 2_800, taxMinor: 210, totalMinor: 3_010, paidMinor: 1_000, balanceMinor: 2_010, displayStatus: "past_due", daysPastDue: 6 });
+    expect(details).toMatchObject({
+      number: invoice.number,
+      billTo: "Wayne Enterprises\n1007 Mountain Drive",
+      subtotalMinor: 2_800,
+      taxMinor: 210,
+      totalMinor: 3_010,
+      paidMinor: 1_000,
+      balanceMinor: 2_010,
+      displayStatus: "past_due",
+      daysPastDue: 6,
+    });
     expect(details.lines).toEqual([
       { position: 1, description: "Server", quantity: "2", unitPriceMinor: 1_050, taxRateBp: 1_000, amountMinor: 2_100, taxMinor: 210 },
       { position: 2, description: "Backup", quantity: "3.5", unitPriceMinor: 200, taxRateBp: 0, amountMinor: 700, taxMinor: 0 },
     ]);
-    expect(details.payments).toEqual([expect.objectContaining({ reference: "PAY-1", receivedOn: "2026-11-02", method: "card", cardBrand: "Visa", cardLast4: "1881", appliedMinor: 1_000 })]);
+    expect(details.payments).toEqual([
+      expect.objectContaining({ reference: "PAY-1", receivedOn: "2026-11-02", method: "card", cardBrand: "Visa", cardLast4: "1881", appliedMinor: 1_000 }),
+    ]);
   });
 
   it("leaves payments out without payments.read", async () => {
@@ -127,7 +159,12 @@ describe("Recent Payments", () => {
     const { viewer } = await createTestUser(account, ["billing_manager"]);
     const card = await createTestCard(account, { brand: "Mastercard", last4: "5454" });
     const invoice = await createTestInvoice(account, { number: "INV-77" });
-    await createTestPayment(account, { amountMinor: 2_500, reference: "WIRE-1", receivedOn: "2026-11-01", allocations: [{ invoiceId: invoice.id, amountMinor: 2_500 }] });
+    await createTestPayment(account, {
+      amountMinor: 2_500,
+      reference: "WIRE-1",
+      receivedOn: "2026-11-01",
+      allocations: [{ invoiceId: invoice.id, amountMinor: 2_500 }],
+    });
     await createTestPayment(account, { amountMinor: 1_000, reference: "CARD-2", receivedOn: "2026-11-10", method: "card", paymentMethodId: card.id });
     await createTestPayment(account, { amountMinor: 9_000, reference: "OLD-3", receivedOn: "2025-01-10" });
 
@@ -154,7 +191,10 @@ describe("Recent Payments", () => {
 describe("tab summaries", () => {
   it("say whether the account has any invoice, and count each tab's default view", async () => {
     const empty = await createTestUser(await createTestAccount(), ["account_admin"]);
-    expect(await getTabSummaries(empty.viewer, now)).toEqual({ hasInvoices: false, summaries: { open: { count: 0, totalMinor: 0 }, recent: { count: 0, totalMinor: 0 }, payments: { count: 0, totalMinor: 0 } } });
+    expect(await getTabSummaries(empty.viewer, now)).toEqual({
+      hasInvoices: false,
+      summaries: { open: { count: 0, totalMinor: 0 }, recent: { count: 0, totalMinor: 0 }, payments: { count: 0, totalMinor: 0 } },
+    });
     const { viewer } = await upgradedAccount(0);
     expect((await getTabSummaries(viewer, now)).summaries.payments).toEqual({ count: 1, totalMinor: 3_000 });
   });

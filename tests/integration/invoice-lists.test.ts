@@ -31,7 +31,14 @@ beforeAll(async () => {
     ["A-07", "2025-06-01", "2025-07-01", 70_000, "open"], // older than 12 months, still open
   ];
   for (const [number, issueDate, dueDate, total, fate] of specs) {
-    const invoice = await createTestInvoice(account, { number, issueDate, dueDate, periodStart: addDays(issueDate, -30), periodEnd: addDays(issueDate, -1), lines: line(total) });
+    const invoice = await createTestInvoice(account, {
+      number,
+      issueDate,
+      dueDate,
+      periodStart: addDays(issueDate, -30),
+      periodEnd: addDays(issueDate, -1),
+      lines: line(total),
+    });
     ids[number] = invoice.id;
     if (fate === "paid") await createTestPayment(account, { amountMinor: total, allocations: [{ invoiceId: invoice.id, amountMinor: total }] });
     if (fate === "partial") await createTestPayment(account, { amountMinor: total / 2, allocations: [{ invoiceId: invoice.id, amountMinor: total / 2 }] });
@@ -62,7 +69,8 @@ describe("Recent Invoices", () => {
   });
 
   it("filters by status (in words, today in the account's zone), text, amount and date", async () => {
-    const by = async (params: RawFilters) => numbers((await listRecentInvoices(viewer, filtersFor(viewer, { tab: "recent", from: "", sort: "number", dir: "asc", ...params }), now)).rows);
+    const by = async (params: RawFilters) =>
+      numbers((await listRecentInvoices(viewer, filtersFor(viewer, { tab: "recent", from: "", sort: "number", dir: "asc", ...params }), now)).rows);
     expect(await by({ status: "past_due" })).toEqual(["A-02", "A-03", "A-07"]);
     expect(await by({ status: ["open", "void"] })).toEqual(["A-01", "A-05"]);
     expect(await by({ status: "paid" })).toEqual(["A-04", "A-06"]);
@@ -74,7 +82,8 @@ describe("Recent Invoices", () => {
   });
 
   it("sorts by each whitelisted column in both directions", async () => {
-    const by = async (sort: string, dir: string) => numbers((await listRecentInvoices(viewer, filtersFor(viewer, { tab: "recent", from: "", sort, dir }), now)).rows);
+    const by = async (sort: string, dir: string) =>
+      numbers((await listRecentInvoices(viewer, filtersFor(viewer, { tab: "recent", from: "", sort, dir }), now)).rows);
     expect(await by("total", "desc")).toEqual(["A-07", "A-05", "A-04", "A-03", "A-02", "A-01", "A-06"]);
     // Paid and void invoices owe nothing: they tie on 0 and break the tie by id.
     expect(await by("balance", "desc")).toEqual(["A-07", "A-02", "A-03", "A-01", ...["A-04", "A-05", "A-06"].sort((a, b) => ids[b].localeCompare(ids[a]))]);
@@ -83,7 +92,13 @@ describe("Recent Invoices", () => {
   });
 
   it("walks keyset pages forward and back and returns exactly the right rows", async () => {
-    for (const [sort, dir] of [["issue_date", "desc"], ["issue_date", "asc"], ["total", "asc"], ["number", "desc"], ["balance", "desc"]]) {
+    for (const [sort, dir] of [
+      ["issue_date", "desc"],
+      ["issue_date", "asc"],
+      ["total", "asc"],
+      ["number", "desc"],
+      ["balance", "desc"],
+    ]) {
       const filters = filtersFor(viewer, { tab: "recent", from: "", sort, dir });
       const all = numbers((await fetchRecentInvoiceRows(viewer, filters, now, { cursor: null, direction: "after", limit: 100 })).rows);
       expect(all).toHaveLength(7);
@@ -105,7 +120,11 @@ describe("Recent Invoices", () => {
     expect(numbers(second.rows)).toEqual(numbers(page1.rows).slice(3));
     expect(second.count).toBe(7);
     expect(second.nextCursor).toBeNull();
-    const back = await fetchRecentInvoiceRows(viewer, filtersFor(viewer, { tab: "recent", from: "", before: second.prevCursor! }), now, { cursor: decodeCursor(second.prevCursor), direction: "before", limit: 3 });
+    const back = await fetchRecentInvoiceRows(viewer, filtersFor(viewer, { tab: "recent", from: "", before: second.prevCursor! }), now, {
+      cursor: decodeCursor(second.prevCursor),
+      direction: "before",
+      limit: 3,
+    });
     expect(numbers(back.rows)).toEqual(numbers(first.rows));
     expect(back.prevCursor).toBeNull();
   });
@@ -144,7 +163,12 @@ describe("Open Invoices", () => {
 });
 
 // Walks forward with Next until the end, then back with Previous to the start; returns the pages' numbers.
-async function walk(fetch: (cursor: ReturnType<typeof decodeCursor>, direction: PageDirection) => Promise<{ rows: { number: string }[]; nextCursor: string | null; prevCursor: string | null }>) {
+async function walk(
+  fetch: (
+    cursor: ReturnType<typeof decodeCursor>,
+    direction: PageDirection,
+  ) => Promise<{ rows: { number: string }[]; nextCursor: string | null; prevCursor: string | null }>,
+) {
   const forward: string[][] = [];
   let page = await fetch(null, "after");
   expect(page.prevCursor).toBeNull();
@@ -162,8 +186,24 @@ async function walk(fetch: (cursor: ReturnType<typeof decodeCursor>, direction: 
 }
 
 // Expected orders, written out from the fixtures above.
-const ISSUE: Record<string, string> = { "A-01": "2026-11-20", "A-02": "2026-10-01", "A-03": "2026-10-01", "A-04": "2026-09-01", "A-05": "2026-08-01", "A-06": "2026-10-01", "A-07": "2025-06-01" };
-const DUE: Record<string, string> = { "A-01": "2026-12-20", "A-02": "2026-10-31", "A-03": "2026-11-24", "A-04": "2026-10-01", "A-05": "2026-08-31", "A-06": "2026-10-31", "A-07": "2025-07-01" };
+const ISSUE: Record<string, string> = {
+  "A-01": "2026-11-20",
+  "A-02": "2026-10-01",
+  "A-03": "2026-10-01",
+  "A-04": "2026-09-01",
+  "A-05": "2026-08-01",
+  "A-06": "2026-10-01",
+  "A-07": "2025-06-01",
+};
+const DUE: Record<string, string> = {
+  "A-01": "2026-12-20",
+  "A-02": "2026-10-31",
+  "A-03": "2026-11-24",
+  "A-04": "2026-10-01",
+  "A-05": "2026-08-31",
+  "A-06": "2026-10-31",
+  "A-07": "2025-07-01",
+};
 function order(a: string, b: string) {
   return ISSUE[b].localeCompare(ISSUE[a]) || ids[b].localeCompare(ids[a]);
 }
