@@ -64,14 +64,16 @@ export function InvoiceLinesTable({ invoice, locale }: { invoice: InvoiceDetails
           ))}
         </tbody>
       </DataTable>
-      <dl className="ml-auto grid w-full grid-cols-[1fr_auto] gap-x-6 gap-y-1 border-t border-slate-200 px-3 py-3 text-sm sm:w-96">
-        {totals.map(([label, minor, emphasis]) => (
-          <div key={label} className="contents">
-            <dt className={cn("text-right text-slate-600", emphasis)}>{label}</dt>
-            <dd className={cn("text-right tabular-nums", emphasis)}>{money(minor)}</dd>
-          </div>
-        ))}
-      </dl>
+      <div className="border-t border-slate-200 px-3 py-3">
+        <dl className="ml-auto grid w-full grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm sm:w-80">
+          {totals.map(([label, minor, emphasis]) => (
+            <div key={label} className="contents">
+              <dt className={cn("text-right text-slate-600", emphasis)}>{label}</dt>
+              <dd className={cn("text-right tabular-nums", emphasis)}>{money(minor)}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
     </>
   );
 }
