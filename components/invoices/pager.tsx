@@ -27,7 +27,7 @@ export function Pager({
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-3 py-2.5 text-sm text-slate-600">
       <p>
-        {shown.toLocaleString(locale)} of {count.toLocaleString(locale)} shown · {filters.size} a page
+        {shown.toLocaleString(locale)} on this page · {count.toLocaleString(locale)} in all · {filters.size} a page
       </p>
       <div className="flex gap-2">
         {prevCursor ? (
