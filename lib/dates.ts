@@ -44,3 +44,9 @@ export function formatDay(isoDate: string, locale: string): string {
 export function formatInstant(instant: Date, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(instant);
 }
+
+// "Sep 1 – 30, 2026" for a span of calendar days, in the account's locale.
+export function formatDayRange(start: string, end: string, locale: string): string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  return format.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
+}

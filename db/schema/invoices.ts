@@ -31,10 +31,15 @@ export const invoices = pgTable(
   (t) => [
     unique("invoices_account_number_key").on(t.accountId, t.number),
     unique("invoices_id_account_id_key").on(t.id, t.accountId),
-    // Recent Invoices: newest first, keyset on (issue_date, id).
-    index("invoices_account_issue_idx").on(t.accountId, t.issueDate.desc(), t.id.desc()),
+    // Keyset pagination indexes: (account, sort value, id), the order and the seek condition of a
+    // page. Ascending on purpose: a backward scan serves "desc" (which means NULLS FIRST), while a
+    // DESC NULLS LAST index matches neither direction and the planner falls back to sorting.
+    // Recent Invoices: newest first (issue_date).
+    index("invoices_account_issue_idx").on(t.accountId, t.issueDate, t.id),
     // Open Invoices: oldest due first among rows with a balance.
     index("invoices_account_open_due_idx").on(t.accountId, t.dueDate, t.id).where(sql`${t.status} = 'open'`),
+    // Either tab sorted by amount.
+    index("invoices_account_total_idx").on(t.accountId, t.totalMinor, t.id),
     check("invoices_generation_valid", sql`${t.generation} in (3, 4)`),
     check("invoices_total_is_sum", sql`${t.totalMinor} = ${t.subtotalMinor} + ${t.taxMinor}`),
     check("invoices_paid_in_range", sql`${t.paidMinor} >= 0 and ${t.paidMinor} <= ${t.totalMinor}`),

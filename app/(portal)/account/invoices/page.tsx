@@ -1,10 +1,87 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/card";
+import { EmptyList, EmptyState } from "@/components/invoices/empty-state";
+import { FilterForm } from "@/components/invoices/filter-form";
+import { GenerationBanner } from "@/components/invoices/generation-banner";
+import { InvoiceTabs } from "@/components/invoices/invoice-tabs";
+import { OpenInvoicesTable } from "@/components/invoices/open-invoices-table";
+import { Pager } from "@/components/invoices/pager";
+import { RecentInvoicesTable } from "@/components/invoices/recent-invoices-table";
+import { PaymentsTable } from "@/components/payments/payments-table";
+import { Card, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/access/guards";
+import type { Viewer } from "@/lib/access/load-viewer";
 import { requirePagePermission } from "@/lib/access/page-guards";
+import { isoDateInZone } from "@/lib/dates";
+import { providerName } from "@/lib/env";
+import { hasActiveFilters, parseInvoiceFilters, type ListFilters, type RawFilters } from "@/lib/invoices/filters";
+import { listOpenInvoices } from "@/lib/invoices/list-open-invoices";
+import { listRecentInvoices } from "@/lib/invoices/list-recent-invoices";
+import { getTabSummaries } from "@/lib/invoices/tab-summaries";
+import { formatMoney } from "@/lib/money";
+import { listRecentPayments } from "@/lib/payments/list-recent-payments";
 
 export const metadata: Metadata = { title: "Invoices + Payments" };
 
-export default async function Page() {
-  await requirePagePermission("invoices.view");
-  return <PageHeader title="Invoices + Payments" description="Open invoices, recent invoices and recent payments." />;
+const TOTAL_WORD = { open: "due", recent: "billed", payments: "received" } as const;
+
+// GET /account/invoices?tab=open|recent|payments&… — the Invoices + Payments screen (R-I1, R-I2).
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<RawFilters> }) {
+  const viewer = await requirePagePermission("invoices.view");
+  const now = new Date();
+  const { account } = viewer;
+  let filters = parseInvoiceFilters(await searchParams, account, now);
+  // Without payments.read the Payments tab does not exist (R-I5): show the default tab instead.
+  if (filters.tab === "payments" && !can(viewer, "payments.read")) filters = parseInvoiceFilters({}, account, now);
+
+  const [tabs, view] = await Promise.all([getTabSummaries(viewer, now), loadTab(viewer, filters, now)]);
+  const { list } = view;
+  const today = isoDateInZone(now, account.timeZone);
+  const noInvoicesYet = !tabs.hasInvoices && filters.tab !== "payments";
+  const noun = filters.tab === "payments" ? (list.count === 1 ? "payment" : "payments") : list.count === 1 ? "invoice" : "invoices";
+
+  return (
+    <>
+      <PageHeader title="Invoices + Payments" description={`What ${account.name} owes and has paid, in ${account.currency}.`} />
+      <GenerationBanner account={account} now={now} />
+      <InvoiceTabs active={filters.tab} summaries={tabs.summaries} currency={account.currency} locale={account.locale} />
+      <Card>
+        {noInvoicesYet ? (
+          <EmptyState title={`No invoices yet: invoices appear here once ${providerName()} posts your first bill.`} />
+        ) : (
+          <>
+            <FilterForm filters={filters} currency={account.currency} />
+            <p className="px-3 pt-3 pb-2 text-sm text-slate-600" aria-live="polite">
+              <span className="font-medium text-slate-900">{list.count.toLocaleString(account.locale)}</span> {noun}
+              {hasActiveFilters(filters) ? " match" : ""} · {formatMoney(list.totalMinor, account.currency, account.locale)} {TOTAL_WORD[filters.tab]}
+            </p>
+            {list.rows.length === 0 ? (
+              <EmptyList filters={filters} currency={account.currency} />
+            ) : view.tab === "payments" ? (
+              <PaymentsTable rows={view.list.rows} filters={filters} account={account} />
+            ) : view.tab === "open" ? (
+              <OpenInvoicesTable rows={view.list.rows} filters={filters} account={account} today={today} />
+            ) : (
+              <RecentInvoicesTable rows={view.list.rows} filters={filters} account={account} today={today} />
+            )}
+            <Pager
+              filters={filters}
+              currency={account.currency}
+              prevCursor={list.prevCursor}
+              nextCursor={list.nextCursor}
+              shown={list.rows.length}
+              count={list.count}
+              locale={account.locale}
+            />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
+
+// The active tab's rows, tagged so the page renders the matching table.
+async function loadTab(viewer: Viewer, filters: ListFilters, now: Date) {
+  if (filters.tab === "payments") return { tab: "payments" as const, list: await listRecentPayments(viewer, filters, now) };
+  if (filters.tab === "open") return { tab: "open" as const, list: await listOpenInvoices(viewer, filters, now) };
+  return { tab: "recent" as const, list: await listRecentInvoices(viewer, filters, now) };
 }

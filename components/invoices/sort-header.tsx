@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { Th } from "@/components/ui/table";
+import { cn } from "@/lib/cn";
+import { sortHref } from "@/lib/invoices/filter-url";
+import type { ListFilters } from "@/lib/invoices/filters";
+
+// A column header that sorts by its column: a plain link, so it works without JavaScript and the
+// back button returns to the previous order. aria-sort tells screen readers the current one.
+export function SortHeader({
+  label,
+  column,
+  filters,
+  currency,
+  numeric,
+}: {
+  label: string;
+  column: string;
+  filters: ListFilters;
+  currency: string;
+  numeric?: boolean;
+}) {
+  const active = filters.sort === column;
+  return (
+    <Th numeric={numeric} aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link
+        href={sortHref(filters, currency, column)}
+        className={cn("inline-flex items-center gap-1 rounded hover:text-slate-900", active && "text-slate-900")}
+      >
+        {label}
+        <span aria-hidden="true" className={cn("text-[10px]", active ? "text-slate-700" : "text-slate-300")}>
+          {active ? (filters.dir === "asc" ? "▲" : "▼") : "▲▼"}
+        </span>
+      </Link>
+    </Th>
+  );
+}

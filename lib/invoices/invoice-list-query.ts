@@ -1,0 +1,121 @@
+import "server-only";
+import { and, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { invoices } from "@/db/schema";
+import type { Viewer } from "@/lib/access/load-viewer";
+import { isoDateInZone } from "@/lib/dates";
+import { cursorFor, keysetOrderBy, keysetPage, keysetWhere, type KeysetPage, type PageRequest, type SortSpec } from "@/lib/pagination/keyset";
+import type { ListFilters } from "./filters";
+import { visibleInvoicesWhere } from "./visibility";
+
+// Note: a void invoice owes nothing, so its balance due is 0 whatever was paid on it.
+export const BALANCE_DUE = sql`(case when ${invoices.status} = 'void' then 0 else ${invoices.totalMinor} - ${invoices.paidMinor} end)`;
+
+// The query both invoice tabs share. Callers (list-open-invoices, list-recent-invoices) check
+// the permission and pass their tab's base condition; the visibility rule is always applied here.
+
+export const invoiceListColumns = {
+  id: invoices.id,
+  number: invoices.number,
+  generation: invoices.generation,
+  status: invoices.status,
+  issueDate: invoices.issueDate,
+  dueDate: invoices.dueDate,
+  periodStart: invoices.periodStart,
+  periodEnd: invoices.periodEnd,
+  currency: invoices.currency,
+  totalMinor: invoices.totalMinor,
+  paidMinor: invoices.paidMinor,
+  balanceMinor: sql<number>`${BALANCE_DUE}`.mapWith(Number),
+};
+
+export type InvoiceListRow = {
+  id: string;
+  number: string;
+  generation: number;
+  status: "open" | "paid" | "void";
+  issueDate: string;
+  dueDate: string;
+  periodStart: string;
+  periodEnd: string;
+  currency: string;
+  totalMinor: number;
+  paidMinor: number;
+  balanceMinor: number;
+};
+
+export type ListSummary = { count: number; totalMinor: number };
+export type InvoiceList = KeysetPage<InvoiceListRow> & ListSummary;
+
+const INVOICE_SORTS: Record<string, SortSpec<InvoiceListRow>> = {
+  issue_date: { expr: invoices.issueDate, value: (r) => r.issueDate },
+  due_date: { expr: invoices.dueDate, value: (r) => r.dueDate },
+  number: { expr: invoices.number, value: (r) => r.number },
+  total: { expr: invoices.totalMinor, value: (r) => r.totalMinor },
+  paid: { expr: invoices.paidMinor, value: (r) => r.paidMinor },
+  balance: { expr: BALANCE_DUE, value: (r) => r.balanceMinor },
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+// Every filter of the screen as one condition, always inside the viewer's visible invoices.
+export function invoiceListWhere(viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null): SQL {
+  const today = isoDateInZone(now, viewer.account.timeZone);
+  const conditions: SQL[] = [visibleInvoicesWhere(viewer, now)];
+  if (base) conditions.push(base);
+  if (filters.from) conditions.push(gte(invoices.issueDate, filters.from));
+  if (filters.to) conditions.push(lte(invoices.issueDate, filters.to));
+  if (filters.q) conditions.push(ilike(invoices.number, `%${escapeLike(filters.q)}%`));
+  if (filters.minMinor !== null) conditions.push(gte(invoices.totalMinor, filters.minMinor));
+  if (filters.maxMinor !== null) conditions.push(lte(invoices.totalMinor, filters.maxMinor));
+  if (filters.statuses.length > 0) {
+    const byStatus: SQL[] = [];
+    if (filters.statuses.includes("open")) byStatus.push(and(eq(invoices.status, "open"), gte(invoices.dueDate, today))!);
+    if (filters.statuses.includes("past_due")) byStatus.push(and(eq(invoices.status, "open"), lt(invoices.dueDate, today))!);
+    const settled = filters.statuses.filter((s): s is "paid" | "void" => s === "paid" || s === "void");
+    if (settled.length > 0) byStatus.push(inArray(invoices.status, settled));
+    conditions.push(or(...byStatus)!);
+  }
+  return and(...conditions)!;
+}
+
+function sortOf(filters: ListFilters, fallback: string): { key: string; spec: SortSpec<InvoiceListRow> } {
+  const key = Object.hasOwn(INVOICE_SORTS, filters.sort) ? filters.sort : fallback;
+  return { key, spec: INVOICE_SORTS[key] };
+}
+
+// The unexecuted page query (the bench prints its plan).
+export function invoiceRowsQuery(db: Db, viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null, request: PageRequest, fallbackSort: string) {
+  const { spec } = sortOf(filters, fallbackSort);
+  return db
+    .select(invoiceListColumns)
+    .from(invoices)
+    .where(and(invoiceListWhere(viewer, filters, now, base), keysetWhere(spec, invoices.id, request)))
+    .orderBy(...keysetOrderBy(spec, invoices.id, filters.dir, request.direction))
+    .limit(request.limit + 1);
+}
+
+export async function fetchInvoiceRows(
+  viewer: Viewer,
+  filters: ListFilters,
+  now: Date,
+  base: SQL | null,
+  request: PageRequest,
+  fallbackSort: string,
+): Promise<KeysetPage<InvoiceListRow>> {
+  const { key, spec } = sortOf(filters, fallbackSort);
+  const fetched: InvoiceListRow[] = await invoiceRowsQuery(await getDb(), viewer, filters, now, base, request, fallbackSort);
+  return keysetPage(fetched, request, (row) => cursorFor(key, filters.dir, spec, row));
+}
+
+// Row count and money total of everything the filters match (all pages).
+export async function summarizeInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null, amount: SQL): Promise<ListSummary> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ count: sql<number>`count(*)`.mapWith(Number), totalMinor: sql<number>`coalesce(sum(${amount}), 0)`.mapWith(Number) })
+    .from(invoices)
+    .where(invoiceListWhere(viewer, filters, now, base));
+  return row;
+}

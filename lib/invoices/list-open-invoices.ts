@@ -1,0 +1,30 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { invoices } from "@/db/schema";
+import { requirePermission } from "@/lib/access/guards";
+import type { Viewer } from "@/lib/access/load-viewer";
+import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
+import { pageRequestOf, type ListFilters } from "./filters";
+import { BALANCE_DUE, fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
+
+// Open Invoices (R-I1): a balance is due and the invoice is not void — exactly status "open",
+// which is also the predicate of the partial index invoices_account_open_due_idx.
+export const IS_OPEN = eq(invoices.status, "open");
+
+// One keyset page of open invoices; exports call it with their own cursor and batch size.
+export async function fetchOpenInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, request: PageRequest): Promise<KeysetPage<InvoiceListRow>> {
+  requirePermission(viewer, "invoices.view");
+  return fetchInvoiceRows(viewer, filters, now, IS_OPEN, request, "due_date");
+}
+
+// How many open invoices match and the balance due on them.
+export async function summarizeOpenInvoices(viewer: Viewer, filters: ListFilters, now: Date): Promise<ListSummary> {
+  requirePermission(viewer, "invoices.view");
+  return summarizeInvoiceRows(viewer, filters, now, IS_OPEN, BALANCE_DUE);
+}
+
+// The Open Invoices tab: the page the filters ask for, plus count and balance-due total.
+export async function listOpenInvoices(viewer: Viewer, filters: ListFilters, now: Date): Promise<InvoiceList> {
+  const [page, summary] = await Promise.all([fetchOpenInvoiceRows(viewer, filters, now, pageRequestOf(filters)), summarizeOpenInvoices(viewer, filters, now)]);
+  return { ...page, ...summary };
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { invoices } from "@/db/schema";
+import { requirePermission } from "@/lib/access/guards";
+import type { Viewer } from "@/lib/access/load-viewer";
+import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
+import { pageRequestOf, type ListFilters } from "./filters";
+import { fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
+
+// Recent Invoices (R-I1): every visible invoice, newest first by default, last 12 months by default.
+// Note: the total is what was billed, so void invoices count as rows but add nothing to it.
+const BILLED = sql`case when ${invoices.status} = 'void' then 0 else ${invoices.totalMinor} end`;
+
+// One keyset page of invoices; exports call it with their own cursor and batch size.
+export async function fetchRecentInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, request: PageRequest): Promise<KeysetPage<InvoiceListRow>> {
+  requirePermission(viewer, "invoices.view");
+  return fetchInvoiceRows(viewer, filters, now, null, request, "issue_date");
+}
+
+export async function summarizeRecentInvoices(viewer: Viewer, filters: ListFilters, now: Date): Promise<ListSummary> {
+  requirePermission(viewer, "invoices.view");
+  return summarizeInvoiceRows(viewer, filters, now, null, BILLED);
+}
+
+// The Recent Invoices tab: the page the filters ask for, plus count and billed total.
+export async function listRecentInvoices(viewer: Viewer, filters: ListFilters, now: Date): Promise<InvoiceList> {
+  const [page, summary] = await Promise.all([
+    fetchRecentInvoiceRows(viewer, filters, now, pageRequestOf(filters)),
+    summarizeRecentInvoices(viewer, filters, now),
+  ]);
+  return { ...page, ...summary };
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+// Keyset pagination cursors: the sort value and id of the row a page starts after (or before).
+// The token is opaque to the browser but not secret: it only ever narrows the viewer's own rows,
+// and every value is validated before it reaches a query.
+
+export type SortDir = "asc" | "desc";
+export type CursorValue = string | number;
+export type PageCursor = { sort: string; dir: SortDir; value: CursorValue; id: string };
+// "after" walks forward in the sort order (Next), "before" walks back (Previous).
+export type PageDirection = "after" | "before";
+
+const tokenSchema = z.tuple([z.string().max(40), z.enum(["asc", "desc"]), z.union([z.string().max(200), z.number()]), z.guid()]);
+
+export function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.dir, cursor.value, cursor.id]), "utf8").toString("base64url");
+}
+
+// Any malformed token decodes to null, which callers treat as "first page".
+export function decodeCursor(token: string | null | undefined): PageCursor | null {
+  if (!token || token.length > 400 || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
+  try {
+    const parsed = tokenSchema.safeParse(JSON.parse(Buffer.from(token, "base64url").toString("utf8")));
+    if (!parsed.success) return null;
+    const [sort, dir, value, id] = parsed.data;
+    return { sort, dir, value, id: id.toLowerCase() };
+  } catch {
+    return null;
+  }
+}

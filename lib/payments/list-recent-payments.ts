@@ -1,0 +1,123 @@
+import "server-only";
+import { and, asc, eq, gte, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { invoices, paymentAllocations, paymentMethods, payments } from "@/db/schema";
+import { requirePermission } from "@/lib/access/guards";
+import type { Viewer } from "@/lib/access/load-viewer";
+import { pageRequestOf, type ListFilters } from "@/lib/invoices/filters";
+import type { ListSummary } from "@/lib/invoices/invoice-list-query";
+import type { PaymentStatus } from "@/lib/invoices/invoice-status";
+import { visibleInvoicesWhere } from "@/lib/invoices/visibility";
+import { cursorFor, keysetOrderBy, keysetPage, keysetWhere, type KeysetPage, type PageRequest, type SortSpec } from "@/lib/pagination/keyset";
+
+// Recent Payments (R-I1, R-I5): payments received, newest first, last 12 months by default.
+
+export type PaymentListRow = {
+  id: string;
+  receivedOn: string;
+  reference: string;
+  method: "card" | "bank_transfer" | "check" | "other";
+  status: PaymentStatus;
+  amountMinor: number;
+  currency: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  appliedTo: { invoiceId: string; number: string; amountMinor: number }[];
+};
+
+type PaymentRow = Omit<PaymentListRow, "appliedTo">;
+export type PaymentList = KeysetPage<PaymentListRow> & ListSummary;
+
+const SORTS: Record<string, SortSpec<PaymentRow>> = {
+  received_on: { expr: payments.receivedOn, value: (r) => r.receivedOn },
+  reference: { expr: payments.reference, value: (r) => r.reference },
+  amount: { expr: payments.amountMinor, value: (r) => r.amountMinor },
+};
+
+function paymentListWhere(viewer: Viewer, filters: ListFilters): SQL {
+  const conditions: SQL[] = [eq(payments.accountId, viewer.accountId)];
+  if (filters.from) conditions.push(gte(payments.receivedOn, filters.from));
+  if (filters.to) conditions.push(lte(payments.receivedOn, filters.to));
+  if (filters.q) conditions.push(ilike(payments.reference, `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filters.minMinor !== null) conditions.push(gte(payments.amountMinor, filters.minMinor));
+  if (filters.maxMinor !== null) conditions.push(lte(payments.amountMinor, filters.maxMinor));
+  const statuses = filters.statuses.filter((s): s is PaymentStatus => ["succeeded", "pending", "failed", "refunded"].includes(s));
+  if (statuses.length > 0) conditions.push(inArray(payments.status, statuses));
+  return and(...conditions)!;
+}
+
+function sortOf(filters: ListFilters) {
+  const key = Object.hasOwn(SORTS, filters.sort) ? filters.sort : "received_on";
+  return { key, spec: SORTS[key] };
+}
+
+// The unexecuted page query (the bench prints its plan).
+export function paymentRowsQuery(db: Db, viewer: Viewer, filters: ListFilters, request: PageRequest) {
+  const { spec } = sortOf(filters);
+  return db
+    .select({
+      id: payments.id,
+      receivedOn: payments.receivedOn,
+      reference: payments.reference,
+      method: payments.method,
+      status: payments.status,
+      amountMinor: payments.amountMinor,
+      currency: payments.currency,
+      cardBrand: paymentMethods.brand,
+      cardLast4: paymentMethods.last4,
+    })
+    .from(payments)
+    .leftJoin(paymentMethods, and(eq(paymentMethods.id, payments.paymentMethodId), eq(paymentMethods.accountId, payments.accountId)))
+    .where(and(paymentListWhere(viewer, filters), keysetWhere(spec, payments.id, request)))
+    .orderBy(...keysetOrderBy(spec, payments.id, filters.dir, request.direction))
+    .limit(request.limit + 1);
+}
+
+// Which visible invoices each payment settled. A hidden Generation 3 invoice is left out.
+async function appliedInvoices(viewer: Viewer, paymentIds: string[], now: Date) {
+  if (paymentIds.length === 0) return new Map<string, PaymentListRow["appliedTo"]>();
+  const db = await getDb();
+  const rows = await db
+    .select({ paymentId: paymentAllocations.paymentId, invoiceId: invoices.id, number: invoices.number, amountMinor: paymentAllocations.amountMinor })
+    .from(paymentAllocations)
+    .innerJoin(invoices, and(eq(invoices.id, paymentAllocations.invoiceId), eq(invoices.accountId, paymentAllocations.accountId)))
+    .where(and(eq(paymentAllocations.accountId, viewer.accountId), inArray(paymentAllocations.paymentId, paymentIds), visibleInvoicesWhere(viewer, now)))
+    .orderBy(asc(invoices.number));
+  const byPayment = new Map<string, PaymentListRow["appliedTo"]>();
+  for (const { paymentId, ...invoice } of rows) byPayment.set(paymentId, [...(byPayment.get(paymentId) ?? []), invoice]);
+  return byPayment;
+}
+
+// One keyset page of payments; exports call it with their own cursor and batch size.
+export async function fetchRecentPaymentRows(viewer: Viewer, filters: ListFilters, now: Date, request: PageRequest): Promise<KeysetPage<PaymentListRow>> {
+  requirePermission(viewer, "payments.read");
+  const { key, spec } = sortOf(filters);
+  const fetched: PaymentRow[] = await paymentRowsQuery(await getDb(), viewer, filters, request);
+  const page = keysetPage(fetched, request, (row) => cursorFor(key, filters.dir, spec, row));
+  const applied = await appliedInvoices(
+    viewer,
+    page.rows.map((p) => p.id),
+    now,
+  );
+  return { ...page, rows: page.rows.map((p) => ({ ...p, appliedTo: applied.get(p.id) ?? [] })) };
+}
+
+// Count of matching payments and the amount actually received (succeeded payments only).
+export async function summarizeRecentPayments(viewer: Viewer, filters: ListFilters): Promise<ListSummary> {
+  requirePermission(viewer, "payments.read");
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      count: sql<number>`count(*)`.mapWith(Number),
+      totalMinor: sql<number>`coalesce(sum(${payments.amountMinor}) filter (where ${payments.status} = 'succeeded'), 0)`.mapWith(Number),
+    })
+    .from(payments)
+    .where(paymentListWhere(viewer, filters));
+  return row;
+}
+
+// The Recent Payments tab: the page the filters ask for, plus count and amount received.
+export async function listRecentPayments(viewer: Viewer, filters: ListFilters, now: Date): Promise<PaymentList> {
+  const [page, summary] = await Promise.all([fetchRecentPaymentRows(viewer, filters, now, pageRequestOf(filters)), summarizeRecentPayments(viewer, filters)]);
+  return { ...page, ...summary };
+}
