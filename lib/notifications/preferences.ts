@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { notificationPreferences, rolePermissions, userRoles, users } from "@/db/schema";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { recordAuditEvent, type RequestOrigin } from "@/lib/audit/record-audit-event";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { DEFAULT_PREFERENCES, notificationPreferencesSchema, type NotificationPreferencesInput } from "./preferences-schema";
 import { grantingPermissions } from "./recipient-permissions";
 import { requireAccountMember } from "./require-member";
@@ -76,7 +77,9 @@ export async function updateNotificationPreferences(
   now = new Date(),
 ): Promise<{ userId: string; alert: boolean; email: boolean }> {
   requireAccountMember(viewer);
-  const input = notificationPreferencesSchema.parse(raw);
+  const parsed = notificationPreferencesSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", "Alert and Email must each be on or off", z.flattenError(parsed.error));
+  const input = parsed.data;
   const targetId = input.userId ?? viewer.userId;
   const forOther = targetId !== viewer.userId;
   if (forOther) requirePermission(viewer, "users.manage");
