@@ -18,10 +18,10 @@ export function AccountPreferencesList({
   return (
     <ul className="divide-y divide-slate-200">
       {people.map((person) => (
-        <li key={person.userId} className="flex flex-col gap-3 px-4 py-4 lg:flex-row lg:items-start lg:justify-between">
+        <li key={person.userId} className="grid gap-3 px-4 py-4 lg:grid-cols-[minmax(0,1fr)_auto] lg:gap-6">
           <div className="min-w-0">
             <p className="font-medium text-slate-900">{person.name}</p>
-            <p className="truncate text-sm text-slate-600">{person.email}</p>
+            <p className="text-sm break-all text-slate-600">{person.email}</p>
             {person.changedBy && person.updatedAt ? (
               <p className="mt-1 text-xs text-slate-600">
                 Last changed by {person.changedBy} on {formatInstant(person.updatedAt, locale, timeZone)}

@@ -65,7 +65,7 @@ export function AlertBellPanel({ unread, items, markAllRead }: { unread: number;
           id={panelId}
           role="region"
           aria-label="Alerts"
-          className="absolute right-0 z-50 mt-2 w-[min(24rem,calc(100vw-1.5rem))] rounded-md border border-slate-200 bg-white text-slate-900 shadow-lg"
+          className="fixed inset-x-2 top-14 z-50 rounded-md border border-slate-200 bg-white text-slate-900 shadow-lg sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-96"
         >
           <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
             <h2 className="text-sm font-semibold">Alerts</h2>

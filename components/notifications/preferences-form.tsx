@@ -54,24 +54,26 @@ export function PreferencesForm({
   }
 
   return (
-    <form action="/api/notification-preferences" method="post" onSubmit={onSubmit} className="flex flex-wrap items-center gap-x-6 gap-y-3">
+    <form action="/api/notification-preferences" method="post" onSubmit={onSubmit}>
       {userId ? <input type="hidden" name="userId" value={userId} /> : null}
-      <div className="flex items-center gap-2">
-        <label htmlFor={`${idPrefix}-alert`} className="text-sm font-medium text-slate-800">
-          Alert<span className="sr-only">{forWhom}</span>
-        </label>
-        <Switch id={`${idPrefix}-alert`} name="alert" defaultChecked={initial.alert} />
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
+        <div className="flex items-center gap-2">
+          <label htmlFor={`${idPrefix}-alert`} className="text-sm font-medium text-slate-800">
+            Alert<span className="sr-only">{forWhom}</span>
+          </label>
+          <Switch id={`${idPrefix}-alert`} name="alert" defaultChecked={initial.alert} />
+        </div>
+        <div className="flex items-center gap-2">
+          <label htmlFor={`${idPrefix}-email`} className="text-sm font-medium text-slate-800">
+            Email<span className="sr-only">{forWhom}</span>
+          </label>
+          <Switch id={`${idPrefix}-email`} name="email" defaultChecked={initial.email} />
+        </div>
+        <Button type="submit" size="sm" disabled={pending}>
+          {submitLabel}
+        </Button>
       </div>
-      <div className="flex items-center gap-2">
-        <label htmlFor={`${idPrefix}-email`} className="text-sm font-medium text-slate-800">
-          Email<span className="sr-only">{forWhom}</span>
-        </label>
-        <Switch id={`${idPrefix}-email`} name="email" defaultChecked={initial.email} />
-      </div>
-      <Button type="submit" size="sm" disabled={pending}>
-        {submitLabel}
-      </Button>
-      <div aria-live="polite" className={status ? "basis-full" : "sr-only"}>
+      <div aria-live="polite" className={status ? "mt-3" : "sr-only"}>
         {status ? <Notice tone={status.tone}>{status.text}</Notice> : null}
       </div>
     </form>
