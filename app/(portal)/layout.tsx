@@ -1,3 +1,4 @@
+import { AlertBell } from "@/components/notifications/alert-bell";
 import { AppFrame } from "@/components/shell/app-frame";
 import { SideNav } from "@/components/shell/side-nav";
 import { TopBar } from "@/components/shell/top-bar";
@@ -16,7 +17,9 @@ export default async function PortalLayout({ children }: { children: React.React
           homeHref={homeFor(viewer.permissions)}
           user={{ name: viewer.name, email: viewer.email }}
           settingsHref="/settings"
-        />
+        >
+          <AlertBell viewer={viewer} />
+        </TopBar>
       }
       nav={<SideNav groups={visibleNav(viewer.permissions)} />}
     >

@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { addDays, addMonths, isoDateInZone } from "@/lib/dates";
 import { postInvoice, type PostInvoiceInput } from "@/lib/invoices/post-invoice";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
+import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
@@ -56,6 +57,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
     ])
     .returning({ id: paymentMethods.id });
   await seedInvoiceHistory(db, {
+    now,
     accountId: acme.account.id,
     prefix: "ACME",
     today: acmeToday,
@@ -86,6 +88,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
   await createUser(db, { accountId: globex.account.id, email: "admin@globex.example", name: user("admin@globex.example").name, passwordHash, roleIds: [globex.roleIds.account_admin] });
   const globexToday = isoDateInZone(now, "Europe/Berlin");
   await seedInvoiceHistory(db, {
+    now,
     accountId: globex.account.id,
     prefix: "GLX",
     today: globexToday,
@@ -110,6 +113,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
   });
   await createUser(db, { accountId: initech.account.id, email: "admin@initech.example", name: user("admin@initech.example").name, passwordHash, roleIds: [initech.roleIds.account_admin] });
   await seedInvoiceHistory(db, {
+    now,
     accountId: initech.account.id,
     prefix: "INI",
     today: isoDateInZone(now, "Europe/London"),
@@ -123,6 +127,11 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
   // Umbrella: no invoices yet.
   const umbrella = await createAccount(db, { slug: "umbrella", name: "Umbrella", timeZone: "America/Los_Angeles", locale: "en-US", currency: "USD" });
   await createUser(db, { accountId: umbrella.account.id, email: "admin@umbrella.example", name: user("admin@umbrella.example").name, passwordHash, roleIds: [umbrella.roleIds.account_admin] });
+
+  // The history above was posted silently; this is the reminder sweep as it ran yesterday, so the
+  // bells start with a few real alerts (past-due invoices, an expiring card) and the first sweep
+  // after start-up (or POST /api/cron/reminders) adds today's.
+  await runReminderSweep(db, new Date(now.getTime() - DAY_MS));
 }
 
 // A card valid to the end of the month `monthsAhead` months after today's month.
@@ -133,6 +142,7 @@ function expiry(today: string, monthsAhead: number) {
 
 type HistoryOptions = {
   accountId: string;
+  now: Date;
   prefix: string;
   today: string;
   months: number;
@@ -148,7 +158,7 @@ type HistoryOptions = {
 async function seedInvoiceHistory(db: Db, o: HistoryOptions): Promise<void> {
   let seq = 1000;
   const generationOn = (issueDate: string) => (o.upgradedOn && issueDate >= o.upgradedOn ? 4 : 3);
-  const post = (issueDate: string, dueDate: string, periodStart: string, scale: number) =>
+  const post = (issueDate: string, dueDate: string, periodStart: string, scale: number, notifyAt?: Date) =>
     postInvoice(
       db,
       {
@@ -162,6 +172,7 @@ async function seedInvoiceHistory(db: Db, o: HistoryOptions): Promise<void> {
         lines: o.lines.map((l, i) => ({ ...l, unitPriceMinor: l.unitPriceMinor + ((scale * (i + 3)) % 7) * 100 })),
       },
       SYSTEM,
+      notifyAt ? { notify: true, now: notifyAt } : { notify: false },
     );
 
   for (let m = o.months; m >= 1; m--) {
@@ -193,6 +204,7 @@ async function seedInvoiceHistory(db: Db, o: HistoryOptions): Promise<void> {
           lines: [{ description: k === 0 ? "Premium support (hours)" : "Incident response (hours)", quantity: String(2 + ((m + k) % 4)), unitPriceMinor: 12_500 + k * 2_500, taxRateBp: o.lines[0].taxRateBp }],
         },
         SYSTEM,
+        { notify: false },
       );
       if (dueDate < o.today) await pay(db, o, extra, extra.totalMinor, addDays(dueDate, -1 - k));
     }
@@ -202,10 +214,10 @@ async function seedInvoiceHistory(db: Db, o: HistoryOptions): Promise<void> {
     const issueDate = addDays(dueDate, -30);
     await post(issueDate, dueDate, addDays(issueDate, -30), days);
   }
-  // Recently issued, not yet due.
+  // Recently issued, not yet due: these announce themselves ("invoice posted") as of their issue day.
   for (const daysAgo of [5, 1]) {
     const issueDate = addDays(o.today, -daysAgo);
-    await post(issueDate, addDays(issueDate, 30), monthStart(issueDate), daysAgo);
+    await post(issueDate, addDays(issueDate, 30), monthStart(issueDate), daysAgo, new Date(o.now.getTime() - daysAgo * DAY_MS));
   }
 }
 

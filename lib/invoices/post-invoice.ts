@@ -5,6 +5,7 @@ import { accounts, invoiceLines, invoices } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
+import { notifyInvoicePosted } from "@/lib/notifications/notify-invoice-posted";
 import { computeInvoiceTotals, type LineInput } from "./totals";
 
 export type PostInvoiceInput = {
@@ -19,10 +20,14 @@ export type PostInvoiceInput = {
   postedAt?: Date;
 };
 
+// notify: false posts without "invoice posted" notifications (historical data such as the demo
+// seed's back-catalogue); the default notifies the account's recipients in the same transaction.
+export type PostInvoiceOptions = { notify?: boolean; now?: Date };
+
 // Posts an invoice into an account: totals are computed here, once, from the lines.
 // Note: provider-side and deliberately cross-account (seed, operator console, ingest API);
 // callers must have checked that the actor is an operator or an API key.
-export async function postInvoice(db: Db, input: PostInvoiceInput, actor: AuditActor) {
+export async function postInvoice(db: Db, input: PostInvoiceInput, actor: AuditActor, options: PostInvoiceOptions = {}) {
   if (input.lines.length === 0) throw new AppError("invalid", "An invoice needs at least one line");
   const totals = computeInvoiceTotals(input.lines);
   if (totals.totalMinor < 0) throw new AppError("invalid", "An invoice total cannot be negative");
@@ -76,6 +81,7 @@ export async function postInvoice(db: Db, input: PostInvoiceInput, actor: AuditA
       target: { type: "invoice", id: invoice.id },
       details: { number: invoice.number, totalMinor: invoice.totalMinor, currency: invoice.currency },
     });
+    if (options.notify !== false) await notifyInvoicePosted(tx, invoice, options.now ?? new Date());
     return invoice;
   });
 }

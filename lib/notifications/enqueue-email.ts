@@ -12,23 +12,36 @@ export type OutboxEmailInput = {
   // Stable per logical email (e.g. "invite:<token id>"): a second enqueue with the same key is a no-op,
   // and the worker sends it to Resend as the Idempotency-Key.
   idempotencyKey: string;
+  // Earliest send time; defaults to the database's now(). The reminder sweep passes its clock.
+  notBefore?: Date;
 };
+
+function toRow(input: OutboxEmailInput) {
+  return {
+    accountId: input.accountId,
+    userId: input.userId,
+    toEmail: input.to,
+    subject: input.subject,
+    html: input.html,
+    text: input.text,
+    idempotencyKey: input.idempotencyKey,
+    ...(input.notBefore ? { nextAttemptAt: input.notBefore, createdAt: input.notBefore } : {}),
+  };
+}
 
 // Writes an email to the transactional outbox (R-N6); the outbox worker sends it with retries.
 // Pass the transaction handle so the email exists exactly when the event that caused it does.
 export async function enqueueEmail(db: Db, input: OutboxEmailInput): Promise<{ id: string } | null> {
   const [row] = await db
     .insert(emailOutbox)
-    .values({
-      accountId: input.accountId,
-      userId: input.userId,
-      toEmail: input.to,
-      subject: input.subject,
-      html: input.html,
-      text: input.text,
-      idempotencyKey: input.idempotencyKey,
-    })
+    .values(toRow(input))
     .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
     .returning({ id: emailOutbox.id });
   return row ?? null;
+}
+
+// The same for many emails in one statement; returns the ids of the rows actually written.
+export async function enqueueEmails(db: Db, inputs: OutboxEmailInput[]): Promise<{ id: string }[]> {
+  if (inputs.length === 0) return [];
+  return db.insert(emailOutbox).values(inputs.map(toRow)).onConflictDoNothing({ target: emailOutbox.idempotencyKey }).returning({ id: emailOutbox.id });
 }

@@ -9,17 +9,30 @@ export type AlertInput = {
   body?: string;
   href?: string | null;
   notificationId?: string | null;
+  // When the event happened; defaults to the database's now(). The reminder sweep passes its clock.
+  createdAt?: Date;
 };
 
-// Adds an alert to one user's bell. Callers decide who gets it (preferences, recipients);
-// pass the transaction handle so the alert commits with the event that caused it.
-export async function raiseAlert(db: Db, input: AlertInput): Promise<void> {
-  await db.insert(alerts).values({
+function toRow(input: AlertInput) {
+  return {
     accountId: input.accountId,
     userId: input.userId,
     title: input.title,
     body: input.body ?? "",
     href: input.href ?? null,
     notificationId: input.notificationId ?? null,
-  });
+    ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+  };
+}
+
+// Adds an alert to one user's bell. Callers decide who gets it (preferences, recipients);
+// pass the transaction handle so the alert commits with the event that caused it.
+export async function raiseAlert(db: Db, input: AlertInput): Promise<void> {
+  await db.insert(alerts).values(toRow(input));
+}
+
+// The same for many alerts in one statement (a reminder sweep's new notifications).
+export async function raiseAlerts(db: Db, inputs: AlertInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await db.insert(alerts).values(inputs.map(toRow));
 }

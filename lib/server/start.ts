@@ -1,10 +1,12 @@
 import "server-only";
 import { ensureDatabaseReady } from "@/db/ensure-ready";
 import { isDemoMode } from "@/lib/env";
+import { startNotificationJobs } from "@/lib/notifications/scheduler";
 import { claimDataDir } from "./data-dir-lock";
 
 // Server start-up: refuse unsafe production settings, take the embedded database's lock,
-// migrate and seed. Background jobs (reminders, outbox) are started here by their issues.
+// migrate and seed, then start the background jobs (reminder sweep, email outbox). `next build`
+// never gets here (instrumentation.ts returns early in the build phase).
 export async function startServer(): Promise<void> {
   if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !isDemoMode()) {
     console.error("[billing-portal] NEXTAUTH_SECRET must be set outside demo mode.");
@@ -12,4 +14,5 @@ export async function startServer(): Promise<void> {
   }
   if (!process.env.DATABASE_URL) claimDataDir();
   await ensureDatabaseReady();
+  if (process.env.NEXT_PHASE !== "phase-production-build") startNotificationJobs();
 }

@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getConnection, getDb } from "@/db/client";
-import { accounts, invoices, paymentMethods, users } from "@/db/schema";
+import { accounts, alerts, emailOutbox, invoices, paymentMethods, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/demo";
 import { addDays, isoDateInZone } from "@/lib/dates";
 
@@ -53,6 +53,15 @@ describe("demo seed", () => {
     const [umbrella] = await db.select().from(accounts).where(eq(accounts.slug, "umbrella"));
     const [{ none }] = await db.select({ none: count() }).from(invoices).where(eq(invoices.accountId, umbrella.id));
     expect(none).toBe(0);
+
+    // The history is posted silently: the bell starts with a few real alerts, not one per invoice.
+    const [admin] = await db.select().from(users).where(eq(users.email, "admin@acme.example"));
+    const bell = await db.select({ title: alerts.title }).from(alerts).where(eq(alerts.userId, admin.id));
+    expect(bell.length).toBeGreaterThan(3);
+    expect(bell.length).toBeLessThan(15);
+    expect(bell.map((a) => a.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Invoice ACME-\d+ is 9 days past due/), expect.stringMatching(/^Visa ending 4242 expires/)]));
+    const [{ outbox }] = await db.select({ outbox: count() }).from(emailOutbox);
+    expect(outbox).toBe(0);
 
     const [globex] = await db.select().from(accounts).where(eq(accounts.slug, "globex"));
     const globexGen3 = await db.select().from(invoices).where(and(eq(invoices.accountId, globex.id), eq(invoices.generation, 3)));

@@ -7,7 +7,8 @@ import { loadIdentity, type Operator, type Viewer } from "@/lib/access/load-view
 import type { BuiltInRoleKey } from "@/lib/access/permissions";
 import { createAccount } from "@/lib/accounts/create-account";
 import { createUser } from "@/lib/accounts/create-user";
-import { postInvoice, type PostInvoiceInput } from "@/lib/invoices/post-invoice";
+import { postInvoice, type PostInvoiceInput, type PostInvoiceOptions } from "@/lib/invoices/post-invoice";
+import { updateNotificationPreferences } from "@/lib/notifications/preferences";
 import { recordPayment, type RecordPaymentInput } from "@/lib/payments/record-payment";
 
 export const TEST_ACTOR = { kind: "system" as const, label: "test" };
@@ -66,7 +67,7 @@ export async function setUserRoles(account: TestAccount, userId: string, roles: 
 }
 
 let invoiceSeq = 0;
-export async function createTestInvoice(account: TestAccount, overrides: Partial<PostInvoiceInput> = {}) {
+export async function createTestInvoice(account: TestAccount, overrides: Partial<PostInvoiceInput> = {}, options: PostInvoiceOptions = {}) {
   return postInvoice(
     await getDb(),
     {
@@ -81,6 +82,7 @@ export async function createTestInvoice(account: TestAccount, overrides: Partial
       ...overrides,
     },
     TEST_ACTOR,
+    options,
   );
 }
 
@@ -104,4 +106,9 @@ export async function createTestCard(account: TestAccount, overrides: Partial<ty
 export async function createTestGrant(account: TestAccount, invoiceId: string, expiresAt: Date, grantedAt = new Date(expiresAt.getTime() - 30 * 86_400_000)) {
   const [grant] = await (await getDb()).insert(invoiceAccessGrants).values({ accountId: account.account.id, invoiceId, grantedAt, expiresAt }).returning();
   return grant;
+}
+
+// Saves a user's Billing channels the way the preferences page does.
+export async function setTestPreferences(viewer: Viewer, channels: { alert: boolean; email: boolean }) {
+  return updateNotificationPreferences(viewer, channels);
 }

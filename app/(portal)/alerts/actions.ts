@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getViewer } from "@/lib/access/viewer";
+import { markAlertRead, markAllAlertsRead } from "@/lib/notifications/alerts";
+
+// Server actions for the bell and /alerts: they work as plain form posts too, and Next.js checks
+// that they come from this site. Each acts only on the signed-in user's own alerts.
+export async function markAllAlertsReadAction(): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer) return;
+  await markAllAlertsRead(viewer);
+  revalidatePath("/", "layout");
+}
+
+export async function markAlertReadAction(formData: FormData): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer) return;
+  await markAlertRead(viewer, String(formData.get("alertId") ?? ""));
+  revalidatePath("/", "layout");
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+// Cron routes (R-N7) answer only to `Authorization: Bearer $CRON_SECRET`. Without a configured
+// secret they do not exist (404). Digests are compared so the check takes the same time whatever
+// the length or content of the guess.
+export function authorizeCronRequest(request: Request): void {
+  const secret = process.env.CRON_SECRET?.trim();
+  if (!secret) throw new AppError("not_found", "Not found");
+  const header = request.headers.get("authorization") ?? "";
+  const given = /^Bearer (.+)$/.exec(header)?.[1] ?? "";
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  if (!timingSafeEqual(digest(given), digest(secret))) throw new AppError("unauthenticated", "A valid cron secret is required");
+}
+
+const cronBodySchema = z.object({ now: z.iso.datetime({ offset: true }).optional() }).strict();
+
+// The clock a cron run uses: the real one, or, outside production only, `{"now": "<ISO instant>"}`
+// in the body so tests and local time travel can drive the sweep.
+export async function cronNow(request: Request): Promise<Date> {
+  const raw = (await request.text()).trim();
+  if (!raw) return new Date();
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new AppError("invalid", "The body must be JSON");
+  }
+  const body = cronBodySchema.safeParse(json);
+  if (!body.success) throw new AppError("invalid", "Invalid body", z.flattenError(body.error));
+  if (!body.data.now) return new Date();
+  if (process.env.NODE_ENV === "production") throw new AppError("invalid", "A `now` override is only accepted outside production");
+  return new Date(body.data.now);
+}
