@@ -2,9 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { paymentMethods, userRoles } from "@/db/schema";
+import { paymentMethods, rolePermissions, roles, userRoles } from "@/db/schema";
 import { loadIdentity, type Operator, type Viewer } from "@/lib/access/load-viewer";
-import type { BuiltInRoleKey } from "@/lib/access/permissions";
+import type { BuiltInRoleKey, Permission } from "@/lib/access/permissions";
 import { createAccount } from "@/lib/accounts/create-account";
 import { createUser } from "@/lib/accounts/create-user";
 import { postInvoice, type PostInvoiceInput } from "@/lib/invoices/post-invoice";
@@ -98,4 +98,24 @@ export async function createTestCard(account: TestAccount, overrides: Partial<ty
     .values({ accountId: account.account.id, brand: "Visa", last4: "4242", expMonth: 12, expYear: 2030, holderName: "Test Holder", processorToken: `tok_${randomUUID()}`, ...overrides })
     .returning();
   return card;
+}
+
+// A custom role in `account` with the given permissions, inserted directly (no audit, no checks).
+export async function createTestRole(account: TestAccount, name: string, permissions: Permission[]) {
+  const db = await getDb();
+  const [role] = await db.insert(roles).values({ accountId: account.account.id, name }).returning();
+  if (permissions.length) await db.insert(rolePermissions).values(permissions.map((permission) => ({ accountId: account.account.id, roleId: role.id, permission })));
+  return role;
+}
+
+// A user holding exactly the given roles (built-in keys or role ids), with their Viewer.
+export async function createTestUserWithRoles(account: TestAccount, roleIds: string[]) {
+  const user = await createUser(await getDb(), {
+    accountId: account.account.id,
+    email: `${randomUUID().slice(0, 8)}@${account.account.slug}.test`,
+    name: `User ${randomUUID().slice(0, 4)}`,
+    passwordHash: await testPasswordHash(),
+    roleIds,
+  });
+  return { user, viewer: await viewerFor(user.id) };
 }

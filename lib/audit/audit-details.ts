@@ -1,0 +1,18 @@
+// A one-line reading of an audit event's details for the table and the CSV: "to: Billing; from: Ops".
+export function describeAuditDetails(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .filter(([, value]) => value !== null && value !== undefined && value !== "")
+    .map(([key, value]) => `${humanKey(key)}: ${humanValue(value)}`)
+    .join("; ");
+}
+
+function humanKey(key: string): string {
+  return key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+}
+
+function humanValue(value: unknown): string {
+  if (Array.isArray(value)) return value.length ? value.map(humanValue).join(", ") : "none";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
