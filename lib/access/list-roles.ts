@@ -8,7 +8,7 @@ import { requirePermission } from "./guards";
 import type { Viewer } from "./load-viewer";
 import { PERMISSIONS, type Permission } from "./permissions";
 
-export type RoleSummary = { id: string; name: string; isBuiltIn: boolean; permissions: Permission[]; userCount: number };
+export type RoleSummary = { id: string; name: string; isBuiltIn: boolean; builtInKey: string | null; permissions: Permission[]; userCount: number };
 
 function ordered(granted: string[]): Permission[] {
   return PERMISSIONS.filter((p) => granted.includes(p));
@@ -20,7 +20,7 @@ export async function listRoles(viewer: Viewer): Promise<RoleSummary[]> {
   const db = await getDb();
   const [roleRows, grantRows, countRows] = await Promise.all([
     db
-      .select({ id: roles.id, name: roles.name, isBuiltIn: roles.isBuiltIn })
+      .select({ id: roles.id, name: roles.name, isBuiltIn: roles.isBuiltIn, builtInKey: roles.builtInKey })
       .from(roles)
       .where(eq(roles.accountId, viewer.accountId))
       .orderBy(asc(roles.createdAt), asc(roles.name)),
@@ -44,7 +44,7 @@ export async function getRole(viewer: Viewer, roleId: string): Promise<RoleDetai
   const id = parseId(roleId);
   const db = await getDb();
   const [role] = await db
-    .select({ id: roles.id, name: roles.name, isBuiltIn: roles.isBuiltIn })
+    .select({ id: roles.id, name: roles.name, isBuiltIn: roles.isBuiltIn, builtInKey: roles.builtInKey })
     .from(roles)
     .where(and(eq(roles.id, id), eq(roles.accountId, viewer.accountId)));
   if (!role) throw new AppError("not_found", "Not found");

@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "payment_method.default_set": "Default payment method changed",
   "payment_method.removed": "Payment method removed",
   "audit_log.exported": "Audit log exported",
+  "invoice.posted": "Invoice posted",
+  "invoice.voided": "Invoice voided",
+  "payment.recorded": "Payment recorded",
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,4 +1,5 @@
-// A one-line reading of an audit event's details for the table and the CSV: "to: Billing; from: Ops".
+// A short reading of an audit event's details for the table: "from: Ops; to: Billing". Nested
+// records are counted rather than spelled out; the CSV export carries them in full.
 export function describeAuditDetails(details: Record<string, unknown>): string {
   return Object.entries(details)
     .filter(([, value]) => value !== null && value !== undefined && value !== "")
@@ -11,6 +12,7 @@ function humanKey(key: string): string {
 }
 
 function humanValue(value: unknown): string {
+  if (Array.isArray(value) && value.some((v) => typeof v === "object" && v !== null)) return value.length === 1 ? "1 item" : `${value.length} items`;
   if (Array.isArray(value)) return value.length ? value.map(humanValue).join(", ") : "none";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "object") return JSON.stringify(value);

@@ -19,7 +19,8 @@ const COLUMNS: CsvColumn<AuditEventRow>[] = [
   { header: "Description", value: (r) => auditActionLabel(r.action) },
   { header: "Target type", value: (r) => r.targetType },
   { header: "Target id", value: (r) => r.targetId },
-  { header: "Details", value: (r) => describeAuditDetails(r.details) },
+  { header: "Summary", value: (r) => describeAuditDetails(r.details) },
+  { header: "Details (JSON)", value: (r) => JSON.stringify(r.details) },
   { header: "IP address", value: (r) => r.ip },
   { header: "User agent", value: (r) => r.userAgent },
 ];

@@ -104,7 +104,7 @@ describe("audit log (R-P6)", () => {
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${account.account.slug}-audit-log-2026-11-25.csv"`);
     const text = await response.text();
     const lines = text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Time (UTC),Actor,Actor type,Action,Description,Target type,Target id,Details,IP address,User agent");
+    expect(lines[0]).toBe("Time (UTC),Actor,Actor type,Action,Description,Target type,Target id,Summary,Details (JSON),IP address,User agent");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(lines[1]).toContain("Role created");
