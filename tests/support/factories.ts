@@ -2,9 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { invoiceAccessGrants, paymentMethods, userRoles } from "@/db/schema";
+import { invoiceAccessGrants, paymentMethods, rolePermissions, roles, userRoles } from "@/db/schema";
 import { loadIdentity, type Operator, type Viewer } from "@/lib/access/load-viewer";
-import type { BuiltInRoleKey } from "@/lib/access/permissions";
+import type { BuiltInRoleKey, Permission } from "@/lib/access/permissions";
 import { createAccount } from "@/lib/accounts/create-account";
 import { createUser } from "@/lib/accounts/create-user";
 import { postInvoice, type PostInvoiceInput, type PostInvoiceOptions } from "@/lib/invoices/post-invoice";
@@ -111,4 +111,24 @@ export async function createTestGrant(account: TestAccount, invoiceId: string, e
 // Saves a user's Billing channels the way the preferences page does.
 export async function setTestPreferences(viewer: Viewer, channels: { alert: boolean; email: boolean }) {
   return updateNotificationPreferences(viewer, channels);
+}
+
+// A custom role in `account` with the given permissions, inserted directly (no audit, no checks).
+export async function createTestRole(account: TestAccount, name: string, permissions: Permission[]) {
+  const db = await getDb();
+  const [role] = await db.insert(roles).values({ accountId: account.account.id, name }).returning();
+  if (permissions.length) await db.insert(rolePermissions).values(permissions.map((permission) => ({ accountId: account.account.id, roleId: role.id, permission })));
+  return role;
+}
+
+// A user holding exactly the given roles (built-in keys or role ids), with their Viewer.
+export async function createTestUserWithRoles(account: TestAccount, roleIds: string[]) {
+  const user = await createUser(await getDb(), {
+    accountId: account.account.id,
+    email: `${randomUUID().slice(0, 8)}@${account.account.slug}.test`,
+    name: `User ${randomUUID().slice(0, 4)}`,
+    passwordHash: await testPasswordHash(),
+    roleIds,
+  });
+  return { user, viewer: await viewerFor(user.id) };
 }

@@ -1,0 +1,68 @@
+"use client";
+
+import { useActionState } from "react";
+import { addCardAction } from "@/app/(portal)/account/payment-methods/actions";
+import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FieldError, inputClass, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { IDLE } from "@/lib/forms/form-state";
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"));
+
+// Add a card. The number and security code inputs never get a value from the server: after a
+// failed attempt they are empty, while the holder and expiry are kept.
+export function AddCardForm({ firstYear }: { firstYear: number }) {
+  const [state, action] = useActionState(addCardAction, IDLE);
+  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  const values = state.status === "error" ? (state.values ?? {}) : {};
+  const years = Array.from({ length: 16 }, (_, i) => String(firstYear + i));
+  const expiryErrors = [...(errors.expMonth ?? []), ...(errors.expYear ?? [])];
+  return (
+    <Card className="p-5">
+      <h2 className="text-base font-semibold text-slate-900">Add a card</h2>
+      <p className="mt-1 text-sm text-slate-600">We keep the brand, the last four digits and the expiry date. The full number and security code are never stored.</p>
+      <form action={action} className="mt-4 space-y-4" noValidate autoComplete="on">
+        <FormMessage state={state} />
+        <TextField idPrefix="card-" name="holderName" label="Name on card" autoComplete="cc-name" defaultValue={values.holderName ?? ""} errors={errors.holderName} required />
+        <TextField idPrefix="card-" name="number" label="Card number" inputMode="numeric" autoComplete="cc-number" maxLength={23} errors={errors.number} required />
+        <fieldset aria-describedby={expiryErrors.length ? "card-expiry-error" : undefined}>
+          <legend className="text-sm font-medium text-slate-800">Expiry</legend>
+          <div className="grid grid-cols-2 gap-3">
+            <div>
+              <label htmlFor="card-expMonth" className="sr-only">
+                Expiry month
+              </label>
+              <select id="card-expMonth" name="expMonth" autoComplete="cc-exp-month" className={inputClass} defaultValue={values.expMonth ?? ""} aria-invalid={errors.expMonth ? true : undefined}>
+                <option value="">Month</option>
+                {MONTHS.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="card-expYear" className="sr-only">
+                Expiry year
+              </label>
+              <select id="card-expYear" name="expYear" autoComplete="cc-exp-year" className={inputClass} defaultValue={values.expYear ?? ""} aria-invalid={errors.expYear ? true : undefined}>
+                <option value="">Year</option>
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <FieldError id="card-expiry-error" messages={expiryErrors} />
+        </fieldset>
+        <TextField idPrefix="card-" name="cvc" label="Security code (CVC)" hint="3 digits on the back; 4 on the front for American Express." inputMode="numeric" autoComplete="cc-csc" maxLength={4} errors={errors.cvc} required />
+        <Checkbox id="card-makeDefault" name="makeDefault" label="Make this the default card" defaultChecked={values.makeDefault === "on"} />
+        <SubmitButton pendingLabel="Adding card…">Add card</SubmitButton>
+      </form>
+    </Card>
+  );
+}

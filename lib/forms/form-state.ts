@@ -1,0 +1,19 @@
+import type { FieldErrors } from "@/lib/validation";
+
+// What a server action hands back to its form: a message, errors per field, and the values to
+// show again (never secrets: no passwords, card numbers or CVCs).
+export type FormState = {
+  status: "idle" | "ok" | "error";
+  message?: string;
+  fieldErrors?: FieldErrors;
+  values?: Record<string, string>;
+  // Set when the server refused because the change needs an explicit confirmation.
+  needsConfirmation?: boolean;
+  // Extra data a successful action returns (e.g. the invitation link shown to the admin).
+  data?: Record<string, string>;
+};
+
+export const IDLE: FormState = { status: "idle" };
+
+// AppError details.reason for a change that needs the user's explicit confirmation.
+export const CONFIRMATION_REQUIRED = "confirmation_required";
