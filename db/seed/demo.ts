@@ -9,6 +9,7 @@ import { postInvoice, type PostInvoiceInput } from "@/lib/invoices/post-invoice"
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { seedSupportDemo } from "./demo-support";
 
 
 
@@ -123,6 +124,8 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
   // Umbrella: no invoices yet.
   const umbrella = await createAccount(db, { slug: "umbrella", name: "Umbrella", timeZone: "America/Los_Angeles", locale: "en-US", currency: "USD" });
   await createUser(db, { accountId: umbrella.account.id, email: "admin@umbrella.example", name: user("admin@umbrella.example").name, passwordHash, roleIds: [umbrella.roleIds.account_admin] });
+
+  await seedSupportDemo(db, now);
 }
 
 // A card valid to the end of the month `monthsAhead` months after today's month.

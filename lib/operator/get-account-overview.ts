@@ -9,10 +9,9 @@ import { isUuid } from "@/lib/validation";
 
 const LIST_LIMIT = 100;
 
-// Everything the operator's account page shows: the account, its latest invoices and payments,
-// its users with their roles (read-only), and its tickets.
+// One account's basics for the operator's forms (currency, time zone, generation).
 // Note: operator-only and deliberately across accounts.
-export async function getAccountOverview(operator: Operator, accountId: string) {
+export async function getAccountSummary(operator: Operator, accountId: string) {
   requireOperator(operator);
   if (!isUuid(accountId)) throw new AppError("not_found", "Account not found");
   const db = await getDb();
@@ -30,7 +29,15 @@ export async function getAccountOverview(operator: Operator, accountId: string) 
     .from(accounts)
     .where(eq(accounts.id, accountId));
   if (!account) throw new AppError("not_found", "Account not found");
+  return account;
+}
 
+// Everything the operator's account page shows: the account, its latest invoices and payments,
+// its users with their roles (read-only), and its tickets.
+// Note: operator-only and deliberately across accounts.
+export async function getAccountOverview(operator: Operator, accountId: string) {
+  const account = await getAccountSummary(operator, accountId);
+  const db = await getDb();
   const [invoiceRows, paymentRows, userRows, ticketRows] = await Promise.all([
     db
       .select({
