@@ -19,7 +19,7 @@ export function AccountUsersTable({ users }: { users: AccountOverview["users"] }
         {users.map((user) => (
           <tr key={user.id}>
             <Td className="font-medium">{user.name}</Td>
-            <Td className="break-all">{user.email}</Td>
+            <Td className="min-w-44 break-words">{user.email}</Td>
             <Td>{user.roles.length ? user.roles.join(", ") : "No roles"}</Td>
             <Td>{user.disabledAt ? <Badge tone="neutral">Disabled</Badge> : <Badge tone="success">Active</Badge>}</Td>
           </tr>

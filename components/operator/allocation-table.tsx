@@ -2,6 +2,7 @@
 
 import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { inputClasses } from "@/components/ui/field";
+import { cn } from "@/lib/cn";
 import { formatDay } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import type { FieldErrors } from "@/lib/validation";
@@ -57,7 +58,7 @@ export function AllocationTable({
                   value={value(invoice.invoiceId)}
                   onChange={(e) => onChange(invoice.invoiceId, e.target.value)}
                   aria-invalid={error ? true : undefined}
-                  className={`${inputClasses} ml-auto w-32 text-right read-only:bg-slate-50 read-only:text-slate-600`}
+                  className={cn(inputClasses, "ml-auto w-32 text-right read-only:border-slate-200 read-only:bg-slate-100 read-only:text-slate-700 read-only:shadow-none")}
                 />
                 {error ? <p className="mt-1 text-xs font-medium text-red-700">{error}</p> : null}
               </Td>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
+import { cn } from "@/lib/cn";
 import { STATUS_LABELS, type TicketStatus } from "@/lib/support/ticket-labels";
 import type { FormResult } from "@/lib/validation";
 
@@ -16,7 +17,7 @@ export function TicketStatusForm({ action, next }: { action: (state: FormResult 
         <label htmlFor="status" className="block text-sm font-medium text-slate-800">
           Move to
         </label>
-        <select id="status" name="status" defaultValue={next[0]} className={`${inputClasses} w-44`}>
+        <select id="status" name="status" defaultValue={next[0]} className={cn(inputClasses, "w-44")}>
           {next.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABELS[s]}

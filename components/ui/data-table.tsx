@@ -1,10 +1,11 @@
 import { cn } from "@/lib/cn";
 
-// Dense, scrollable tables for finance screens: a caption for screen readers, header cells
-// with scope, numbers right-aligned by the caller's `numeric` columns.
+// Dense, scrollable tables for finance screens: a caption for screen readers, header cells with
+// scope, numbers right-aligned by the caller's `numeric` columns. The wrapper is `relative` so
+// screen-reader-only text in cells scrolls with the table instead of widening the page on phones.
 export function DataTable({ caption, className, children }: { caption: string; className?: string; children: React.ReactNode }) {
   return (
-    <div className={cn("overflow-x-auto", className)}>
+    <div className={cn("relative overflow-x-auto", className)}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

@@ -7,7 +7,9 @@ import type { Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
 
-const LIST_LIMIT = 100;
+const INVOICE_LIMIT = 50;
+const PAYMENT_LIMIT = 25;
+const TICKET_LIMIT = 100;
 
 // One account's basics for the operator's forms (currency, time zone, generation).
 // Note: operator-only and deliberately across accounts.
@@ -38,7 +40,7 @@ export async function getAccountSummary(operator: Operator, accountId: string) {
 export async function getAccountOverview(operator: Operator, accountId: string) {
   const account = await getAccountSummary(operator, accountId);
   const db = await getDb();
-  const [invoiceRows, paymentRows, userRows, ticketRows] = await Promise.all([
+  const [invoiceRows, paymentRows, userRows, ticketRows, [counts]] = await Promise.all([
     db
       .select({
         id: invoices.id,
@@ -54,13 +56,13 @@ export async function getAccountOverview(operator: Operator, accountId: string) 
       .from(invoices)
       .where(eq(invoices.accountId, accountId))
       .orderBy(desc(invoices.issueDate), desc(invoices.number))
-      .limit(LIST_LIMIT),
+      .limit(INVOICE_LIMIT),
     db
       .select({ id: payments.id, receivedOn: payments.receivedOn, amountMinor: payments.amountMinor, currency: payments.currency, method: payments.method, reference: payments.reference, status: payments.status })
       .from(payments)
       .where(eq(payments.accountId, accountId))
       .orderBy(desc(payments.receivedOn), desc(payments.createdAt))
-      .limit(LIST_LIMIT),
+      .limit(PAYMENT_LIMIT),
     db
       .select({
         id: users.id,
@@ -80,14 +82,23 @@ export async function getAccountOverview(operator: Operator, accountId: string) 
       .from(supportTickets)
       .where(eq(supportTickets.accountId, accountId))
       .orderBy(desc(supportTickets.updatedAt))
-      .limit(LIST_LIMIT),
+      .limit(TICKET_LIMIT),
+    db
+      .select({
+        invoices: sql<number>`count(*)`.mapWith(Number),
+        open: sql<number>`count(*) filter (where ${invoices.status} = 'open')`.mapWith(Number),
+        openBalanceMinor: sql<number>`coalesce(sum(${invoices.totalMinor} - ${invoices.paidMinor}) filter (where ${invoices.status} = 'open'), 0)`.mapWith(Number),
+        payments: sql<number>`(select count(*) from ${payments} where ${payments.accountId} = ${accountId})`.mapWith(Number),
+      })
+      .from(invoices)
+      .where(eq(invoices.accountId, accountId)),
   ]);
 
   return {
     account,
     invoices: invoiceRows.map((i) => ({ ...i, balanceMinor: i.totalMinor - i.paidMinor })),
-    invoicesTruncated: invoiceRows.length === LIST_LIMIT,
     payments: paymentRows,
+    counts,
     users: userRows.map((u) => ({ ...u, roles: [...u.roles].sort() })),
     tickets: ticketRows,
   };

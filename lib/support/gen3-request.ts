@@ -54,7 +54,7 @@ export async function resolveGen3Request(db: Db, viewer: Viewer, input: Gen3Inpu
     }
     if (!isIssueDateInWindow(invoice.issueDate, window)) {
       const message = `Invoice ${invoice.number} was issued on ${formatDay(invoice.issueDate, locale)}. ${windowMessage(window, locale)}`;
-      return formFailure(message, { invoiceNumber: message });
+      return formFailure("That invoice is older than 6 months.", { invoiceNumber: message });
     }
     return { ok: true, request: { subject: `Generation 3 invoice request: ${invoice.number}`, requestedInvoiceId: invoice.id, requestedMonth: null, invoiceReference: invoice.number } };
   }
@@ -67,7 +67,7 @@ export async function resolveGen3Request(db: Db, viewer: Viewer, input: Gen3Inpu
   if (monthRange(month).first > window.today) return formFailure("That month is in the future.", { month: `${label} hasn't happened yet.` });
   if (!monthOverlapsWindow(month, window)) {
     const message = `${label} is more than 6 months ago. ${windowMessage(window, locale)}`;
-    return formFailure(message, { month: message });
+    return formFailure("That month is older than 6 months.", { month: message });
   }
   const found = await gen3InvoicesOfMonth(db, viewer.accountId, month, window);
   if (found.length === 0) {

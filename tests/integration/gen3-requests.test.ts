@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/access/load-viewer";
 import { addDays } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { visibleInvoicesWhere } from "@/lib/invoices/visibility";
+import { getActiveInvoiceGrant } from "@/lib/support/active-invoice-grant";
 import { createTicket } from "@/lib/support/create-ticket";
 import { fulfilGen3Request } from "@/lib/support/fulfil-gen3-request";
 import { getTicket } from "@/lib/support/get-ticket";
@@ -91,6 +92,8 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     const [alert] = await (await getDb()).select().from(alerts).where(eq(alerts.userId, customer.user.id));
     expect(alert).toMatchObject({ title: "Invoice G3-REQ restored", href: `/account/invoices/${invoice.id}`, accountId: account.account.id });
 
+    expect(await getActiveInvoiceGrant(customer.viewer, invoice.id, now)).toEqual({ expiresAt: result.expiresAt });
+    expect(await getActiveInvoiceGrant(customer.viewer, invoice.id, result.expiresAt)).toBeNull();
     expect(await visibleIds(customer.viewer, new Date(result.expiresAt.getTime() - 1))).toContain(invoice.id);
     expect(await visibleIds(customer.viewer, result.expiresAt)).not.toContain(invoice.id);
     await expect(fulfilGen3Request(operator, created.ticketId, fulfilledAt)).rejects.toMatchObject({ code: "conflict" });
@@ -128,6 +131,7 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     await fulfilGen3Request(operator, created.ticketId, now);
     const other = await setup();
     expect(await visibleIds(other.customer.viewer, now)).not.toContain(invoice.id);
+    expect(await getActiveInvoiceGrant(other.customer.viewer, invoice.id, now)).toBeNull();
     await expect(getTicket(other.customer.viewer, created.ticketId)).rejects.toMatchObject({ code: "not_found" });
   });
 

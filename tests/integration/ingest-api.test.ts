@@ -56,6 +56,36 @@ describe("POST /api/v1/invoices", () => {
     expect(event.actorLabel).toMatch(/billing system \(API key bpk_/);
   });
 
+  it("posts the example of docs/ingest-api.md with the documented totals, and pays it", async () => {
+    const { auth, account } = await setup();
+    const response = await call(
+      postInvoiceRoute,
+      {
+        account: account.account.slug,
+        number: "ACME-2001",
+        currency: "USD",
+        issueDate: "2026-12-01",
+        dueDate: "2026-12-31",
+        servicePeriod: { start: "2026-11-01", end: "2026-11-30" },
+        taxRateBp: 1000,
+        lines: [
+          { description: "Dedicated server", quantity: 1, unitPriceMinor: 64900 },
+          { description: "Managed backup (TB-month)", quantity: "3.5", unitPriceMinor: 4500 },
+          { description: "Loyalty discount", quantity: 1, unitPriceMinor: -5000, taxRateBp: 0 },
+        ],
+      },
+      auth(),
+    );
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as Json).invoice).toMatchObject({ subtotalMinor: 75650, taxMinor: 8065, totalMinor: 83715, generation: 3 });
+    const payment = await call(
+      postPaymentRoute,
+      { account: account.account.slug, receivedOn: "2026-12-02", amountMinor: 100000, currency: "USD", method: "bank_transfer", reference: "WIRE 0042", allocations: [{ invoiceNumber: "ACME-2001", amountMinor: 83715 }] },
+      auth(),
+    );
+    expect(((await payment.json()) as Json).payment).toMatchObject({ unallocatedMinor: 16285, allocations: [{ invoiceNumber: "ACME-2001", amountMinor: 83715, invoiceStatus: "paid", invoiceBalanceMinor: 0 }] });
+  });
+
   it("replays the first response for the same key and body without posting again", async () => {
     const { auth, invoiceBody, account } = await setup();
     const headers = auth();

@@ -179,6 +179,8 @@ describe("operator: void, upgrade, outbox", () => {
     await expect(getAccountOverview(operator, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
     await expect(getAccountOverview(operator, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
     expect((await listAccountsForOperator(operator, "overview")).map((a) => a.name)).toContain("Overview Co");
+    const { user } = await createTestUser(account, ["member"], `findme-${account.account.slug}@example.test`);
+    expect((await listAccountsForOperator(operator, user.email.slice(0, 14))).map((a) => a.id)).toEqual([account.account.id]);
   });
 });
 

@@ -57,7 +57,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             {rows.map((email) => (
               <tr key={email.id}>
                 <Td className="whitespace-nowrap">{formatUtc(email.createdAt)}</Td>
-                <Td className="break-all">
+                <Td className="min-w-48 break-words">
                   {email.toEmail}
                   {email.accountName ? <span className="block text-xs text-slate-600">{email.accountName}</span> : null}
                 </Td>

@@ -4,12 +4,13 @@ import { AccountInvoicesTable } from "@/components/operator/account-invoices-tab
 import { AccountPaymentsTable } from "@/components/operator/account-payments-table";
 import { AccountTicketsTable } from "@/components/operator/account-tickets-table";
 import { AccountUsersTable } from "@/components/operator/account-users-table";
-import { formatUtc } from "@/components/operator/operator-format";
+import { formatUtc, OPERATOR_LOCALE } from "@/components/operator/operator-format";
 import { Section } from "@/components/operator/section";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requirePageOperator } from "@/lib/access/page-guards";
+import { formatMoney } from "@/lib/money";
 import { getAccountOverview } from "@/lib/operator/get-account-overview";
 import { orNotFound } from "@/lib/or-not-found";
 
@@ -23,7 +24,7 @@ export default async function OperatorAccountPage({ params, searchParams }: { pa
   const { id } = await params;
   const search = await searchParams;
   const overview = await orNotFound(getAccountOverview(operator, id));
-  const { account } = overview;
+  const { account, counts } = overview;
   const numberOf = (invoiceId?: string) => overview.invoices.find((i) => i.id === invoiceId)?.number;
   const posted = numberOf(search.posted);
   const voided = numberOf(search.voided);
@@ -66,10 +67,31 @@ export default async function OperatorAccountPage({ params, searchParams }: { pa
         <Notice tone="success" className="mb-4">Upgraded to Generation 4. Generation 3 invoices stay visible to the customer for 30 days.</Notice>
       ) : null}
 
-      <Section id="invoices" title={overview.invoicesTruncated ? "Invoices (latest 100)" : "Invoices"}>
+      <dl className="mb-6 grid max-w-3xl grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+        {[
+          ["Open balance", formatMoney(counts.openBalanceMinor, account.currency, OPERATOR_LOCALE)],
+          ["Open invoices", String(counts.open)],
+          ["Invoices", String(counts.invoices)],
+          ["Payments", String(counts.payments)],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
+            <dt className="text-xs text-slate-600">{label}</dt>
+            <dd className="text-base font-semibold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <nav aria-label="On this page" className="mb-4 flex flex-wrap gap-3 text-sm">
+        {[["#invoices", "Invoices"], ["#payments", "Payments"], ["#users", "Users"], ["#tickets", "Support tickets"]].map(([href, label]) => (
+          <a key={href} href={href} className="text-brand-700 underline">
+            {label}
+          </a>
+        ))}
+      </nav>
+
+      <Section id="invoices" title={counts.invoices > overview.invoices.length ? `Invoices (latest ${overview.invoices.length} of ${counts.invoices})` : "Invoices"}>
         <AccountInvoicesTable accountId={account.id} invoices={overview.invoices} />
       </Section>
-      <Section id="payments" title="Payments">
+      <Section id="payments" title={counts.payments > overview.payments.length ? `Payments (latest ${overview.payments.length} of ${counts.payments})` : "Payments"}>
         <AccountPaymentsTable payments={overview.payments} />
       </Section>
       <Section id="users" title="Users">
