@@ -1,7 +1,8 @@
 // Expected failures carry a code; routeError() maps them to HTTP in one place.
-export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited";
+export type AppErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited";
 
 const STATUS: Record<AppErrorCode, number> = {
+  bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

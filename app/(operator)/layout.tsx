@@ -4,7 +4,17 @@ import { TopBar } from "@/components/shell/top-bar";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { providerName } from "@/lib/env";
 
-const OPERATOR_NAV = [{ label: "Operator", items: [{ href: "/operator", label: "Accounts", permission: null }] }];
+const OPERATOR_NAV = [
+  {
+    label: "Operator",
+    items: [
+      { href: "/operator", label: "Accounts", permission: null },
+      { href: "/operator/tickets", label: "Support Tickets", permission: null },
+      { href: "/operator/outbox", label: "Email Outbox", permission: null },
+      { href: "/operator/api-keys", label: "API Keys", permission: null },
+    ],
+  },
+];
 
 export default async function OperatorLayout({ children }: { children: React.ReactNode }) {
   const operator = await requirePageOperator();

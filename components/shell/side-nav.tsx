@@ -8,6 +8,11 @@ import type { NavGroup } from "@/lib/navigation";
 // Left navigation; on narrow screens it becomes a horizontal strip above the page.
 export function SideNav({ groups }: { groups: NavGroup[] }) {
   const pathname = usePathname();
+  // The deepest matching link is the current one (/operator/tickets, not also /operator).
+  const current = groups
+    .flatMap((g) => g.items.map((i) => i.href))
+    .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label="Main" className="no-print border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
       <div className="flex gap-4 overflow-x-auto px-3 py-2 md:block md:space-y-5 md:px-3 md:py-5">
@@ -17,7 +22,7 @@ export function SideNav({ groups }: { groups: NavGroup[] }) {
             <h2 className="hidden px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase md:block">{group.label}</h2>
             <ul className="flex gap-1 md:mt-2 md:block md:space-y-0.5">
               {group.items.map((item) => {
-                const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+                const active = item.href === current;
                 return (
                   <li key={item.href}>
                     <Link

@@ -10,6 +10,7 @@ import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { seedSupportDemo } from "./demo-support";
 
 
 
@@ -132,6 +133,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
   // bells start with a few real alerts (past-due invoices, an expiring card) and the first sweep
   // after start-up (or POST /api/cron/reminders) adds today's.
   await runReminderSweep(db, new Date(now.getTime() - DAY_MS));
+  await seedSupportDemo(db, now);
 }
 
 // A card valid to the end of the month `monthsAhead` months after today's month.

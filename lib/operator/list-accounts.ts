@@ -1,10 +1,11 @@
 import "server-only";
-import { asc, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accounts, invoices, users } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
 
+// Finds accounts by name, slug or the email of one of their users.
 // Note: operator-only and deliberately across all accounts.
 export async function listAccountsForOperator(operator: Operator, search = "") {
   requireOperator(operator);
@@ -21,7 +22,15 @@ export async function listAccountsForOperator(operator: Operator, search = "") {
       invoices: sql<number>`(select count(*) from ${invoices} where ${invoices.accountId} = ${accounts.id})`.mapWith(Number),
     })
     .from(accounts)
-    .where(search.trim() ? or(ilike(accounts.name, term), ilike(accounts.slug, term)) : undefined)
+    .where(
+      search.trim()
+        ? or(
+            ilike(accounts.name, term),
+            ilike(accounts.slug, term),
+            sql`exists (select 1 from ${users} where ${and(eq(users.accountId, accounts.id), ilike(users.email, term))})`,
+          )
+        : undefined,
+    )
     .orderBy(asc(accounts.name))
     .limit(200);
 }

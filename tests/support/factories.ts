@@ -132,3 +132,16 @@ export async function createTestUserWithRoles(account: TestAccount, roleIds: str
   });
   return { user, viewer: await viewerFor(user.id) };
 }
+
+// A customer viewer passed where an operator is expected: what a forged call to an operator function looks like.
+export function asForgedOperator(viewer: Viewer): Operator {
+  return viewer as unknown as Operator;
+}
+
+// An API key for the ingest API, created through the operator console's function; returns the secret.
+export async function createTestApiKey(operator: Operator, name = "Billing system") {
+  const { createApiKey } = await import("@/lib/ingest/api-keys");
+  const result = await createApiKey(operator, { name });
+  if (!result.ok) throw new Error(result.message);
+  return result.key;
+}

@@ -1,5 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { formatUtc } from "@/components/operator/operator-format";
+import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { inputClasses } from "@/components/ui/field";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { listAccountsForOperator } from "@/lib/operator/list-accounts";
 
@@ -9,41 +14,50 @@ export const metadata: Metadata = { title: "Accounts" };
 export default async function OperatorHome({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const operator = await requirePageOperator();
   const { q = "" } = await searchParams;
-  const rows = await listAccountsForOperator(operator, q.slice(0, 100));
+  const query = typeof q === "string" ? q.slice(0, 100) : "";
+  const rows = await listAccountsForOperator(operator, query);
   return (
     <>
-      <PageHeader title="Accounts" description="Customer accounts of the provider." />
+      <PageHeader title="Accounts" description="Customer accounts of the provider. Open one to post invoices, record payments or upgrade it." />
       <form className="mb-4 flex max-w-md gap-2" role="search">
         <label htmlFor="q" className="sr-only">
           Search accounts
         </label>
-        <input id="q" name="q" defaultValue={q} placeholder="Name or slug" className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
-        <button className="rounded-md border border-slate-300 bg-white px-3 text-sm">Search</button>
+        <input id="q" name="q" type="search" defaultValue={query} placeholder="Name, slug or user email" className={inputClasses} />
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
       </form>
-      <Card className="overflow-x-auto">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
+      <Card>
+        <DataTable caption="Accounts">
+          <thead>
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Account</th>
-              <th scope="col" className="px-4 py-2 font-medium">Slug</th>
-              <th scope="col" className="px-4 py-2 font-medium">Generation</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Users</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Invoices</th>
+              <Th>Account</Th>
+              <Th>Slug</Th>
+              <Th>Generation</Th>
+              <Th numeric>Users</Th>
+              <Th numeric>Invoices</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((a) => (
               <tr key={a.id}>
-                <td className="px-4 py-2 font-medium">{a.name}</td>
-                <td className="px-4 py-2"><code>{a.slug}</code></td>
-                <td className="px-4 py-2">{a.invoiceGeneration === 4 ? `4 (since ${a.upgradedAt?.toISOString().slice(0, 10)})` : "3"}</td>
-                <td className="px-4 py-2 text-right">{a.users}</td>
-                <td className="px-4 py-2 text-right">{a.invoices}</td>
+                <Td>
+                  <Link href={`/operator/accounts/${a.id}`} className="font-medium text-brand-700 underline">
+                    {a.name}
+                  </Link>
+                </Td>
+                <Td>
+                  <code>{a.slug}</code>
+                </Td>
+                <Td>{a.invoiceGeneration === 4 && a.upgradedAt ? `4 (since ${formatUtc(a.upgradedAt)})` : "3"}</Td>
+                <Td numeric>{a.users}</Td>
+                <Td numeric>{a.invoices}</Td>
               </tr>
             ))}
           </tbody>
-        </table>
-        {rows.length === 0 ? <p className="px-4 py-6 text-sm text-slate-600">No account matches “{q}”.</p> : null}
+        </DataTable>
+        {rows.length === 0 ? <p className="px-4 py-6 text-sm text-slate-600">No account matches “{query}”.</p> : null}
       </Card>
     </>
   );

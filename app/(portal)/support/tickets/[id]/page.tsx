@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReplyForm } from "@/components/support/reply-form";
+import { RestoredInvoices } from "@/components/support/restored-invoices";
+import { TicketMessages } from "@/components/support/ticket-messages";
+import { TicketStatusBadge } from "@/components/support/ticket-status-badge";
+import { PageHeader } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { requirePagePermission } from "@/lib/access/page-guards";
+import { formatDay, formatInstant, isoDateInZone } from "@/lib/dates";
+import { providerName } from "@/lib/env";
+import { orNotFound } from "@/lib/or-not-found";
+import { getTicket } from "@/lib/support/get-ticket";
+import { CATEGORY_LABELS } from "@/lib/support/ticket-labels";
+import { replyTicketAction } from "../actions";
+
+export const metadata: Metadata = { title: "Support ticket" };
+
+// GET /support/tickets/[id] — read and reply; another account's ticket is a 404.
+export default async function TicketPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  const viewer = await requirePagePermission("support.use");
+  const { id } = await params;
+  const { created } = await searchParams;
+  const { ticket, messages, grants } = await orNotFound(getTicket(viewer, id));
+  const { locale, timeZone } = viewer.account;
+  const when = (instant: Date) => formatInstant(instant, locale, timeZone);
+  const day = (instant: Date) => formatDay(isoDateInZone(instant, timeZone), locale);
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/support/tickets" className="text-brand-700 underline">
+          Support Tickets
+        </Link>
+      </p>
+      <PageHeader
+        title={ticket.subject}
+        description={
+          <>
+            {CATEGORY_LABELS[ticket.category]} · opened {when(ticket.createdAt)} by {ticket.createdBy ?? "a former user"} · <TicketStatusBadge status={ticket.status} />
+          </>
+        }
+      />
+      <div className="max-w-3xl space-y-6">
+        {created ? <Notice tone="success">Ticket sent. We&apos;ll reply here and raise an alert when we do.</Notice> : null}
+        <RestoredInvoices grants={grants} now={new Date()} formatUntil={day} linkToInvoices={viewer.permissions.has("invoices.view")} />
+        <TicketMessages messages={messages} providerLabel={`${providerName()} support`} formatTime={when} />
+        {ticket.status === "closed" ? (
+          <Notice>
+            This ticket is closed. <Link href="/support/tickets/new" className="font-medium underline">Open a new ticket</Link> if you need more help.
+          </Notice>
+        ) : (
+          <ReplyForm action={replyTicketAction.bind(null, ticket.id)} />
+        )}
+      </div>
+    </>
+  );
+}

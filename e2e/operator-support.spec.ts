@@ -1,0 +1,204 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, signIn } from "./support/session";
+
+// The provider's side and support (issue 7), as people use it. Runs in order: later steps use
+// what earlier ones created. Demo data: Globex's monthly GLX invoices are Generation 3 before its
+// upgrade 120 days ago; GLX-1013 was issued about 5 months ago, GLX-1007 about 8 months ago.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+const OPERATOR = "ops@northwind.example";
+let gen3TicketUrl = "";
+
+// Each person gets their own browser context (axe needs one, and sessions must not mix).
+async function as(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function openAccount(page: Page, name: string) {
+  await page.goto("/operator");
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+test("the operator posts an invoice into Acme through the console", async ({ browser }) => {
+  const page = await as(browser, OPERATOR);
+  await openAccount(page, "Acme Corp");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Post an invoice" }).click();
+  await page.getByRole("textbox", { name: "Invoice number" }).fill("E2E-OPS-1");
+  await page.getByLabel("Tax rate (%)").fill("10");
+  await page.getByLabel("Line 1 description").fill("Managed firewall");
+  await page.getByLabel("Line 1 quantity").fill("3");
+  await page.getByLabel("Line 1 unit price (USD)").fill("0.05");
+  await page.getByRole("button", { name: "Add a line" }).click();
+  await page.getByLabel("Line 2 description").fill("Support hours");
+  await page.getByLabel("Line 2 quantity").fill("1.5");
+  await page.getByLabel("Line 2 unit price (USD)").fill("120");
+  // 3 × $0.05 = $0.15, tax 1.5¢ → 2¢; 1.5 × $120 = $180.00, tax $18.00: total $198.17.
+  await expect(page.getByText("$198.17")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Post invoice" }).click();
+  await expect(page.getByText("Invoice E2E-OPS-1 posted.")).toBeVisible();
+  const row = page.getByRole("row", { name: /E2E-OPS-1/ });
+  await expect(row).toContainText("$198.17");
+  await expect(row).toContainText("Open");
+  await page.context().close();
+});
+
+test("the operator records a payment against that invoice, which becomes paid, and voids another", async ({ browser }) => {
+  const page = await as(browser, OPERATOR);
+  await openAccount(page, "Acme Corp");
+  await page.getByRole("link", { name: "Record a payment" }).click();
+  await page.getByLabel("Choose amounts").check();
+  await page.getByLabel("Amount (USD)").fill("198.17");
+  await page.getByLabel("Reference").fill("WIRE-E2E-1");
+  await page.getByLabel("Amount applied to E2E-OPS-1").fill("198.17");
+  await expect(page.getByText("Unallocated: $0.00.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Record payment" }).click();
+  await expect(page.getByText("Payment recorded and allocated.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /E2E-OPS-1/ })).toContainText("Paid");
+
+  await page.getByRole("link", { name: "Post an invoice" }).click();
+  await page.getByRole("textbox", { name: "Invoice number" }).fill("E2E-OPS-2");
+  await page.getByLabel("Line 1 description").fill("Posted by mistake");
+  await page.getByLabel("Line 1 unit price (USD)").fill("10");
+  await page.getByRole("button", { name: "Post invoice" }).click();
+  await page.getByRole("link", { name: "Void invoice E2E-OPS-2" }).click();
+  await page.getByRole("button", { name: "Void invoice E2E-OPS-2" }).click();
+  await expect(page.getByText("Give a reason")).toBeVisible();
+  await page.getByLabel("Reason").fill("Duplicate of E2E-OPS-1");
+  await page.getByRole("button", { name: "Void invoice E2E-OPS-2" }).click();
+  await expect(page.getByText("Invoice E2E-OPS-2 voided.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /E2E-OPS-2/ })).toContainText("Void");
+  await page.context().close();
+});
+
+test("a Globex customer requests a Generation 3 invoice; one older than 6 months is refused", async ({ browser }) => {
+  const page = await as(browser, "admin@globex.example");
+  await page.goto("/support/tickets/new?category=gen3_invoice_request");
+  await expect(page.getByRole("heading", { name: "Request a Generation 3 invoice" })).toBeVisible();
+  await expect(page.getByLabel("Category")).toHaveValue("gen3_invoice_request");
+  await expectAccessible(page);
+
+  await page.getByRole("textbox", { name: "Invoice number" }).fill("GLX-1007");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText(/Invoice GLX-1007 was issued on .*Support can only retrieve invoices from the previous 6 months/).first()).toBeVisible();
+  await expect(page).toHaveURL(/\/support\/tickets\/new/);
+
+  await page.getByRole("textbox", { name: "Invoice number" }).fill("GLX-1013");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("heading", { name: "Generation 3 invoice request: GLX-1013" })).toBeVisible();
+  await expect(page.getByText("Ticket sent.")).toBeVisible();
+  gen3TicketUrl = new URL(page.url()).pathname;
+  await page.goto("/support/tickets");
+  await expect(page.getByRole("row", { name: /GLX-1013/ })).toContainText("Open");
+  await expectAccessible(page);
+  await page.context().close();
+});
+
+test("the operator fulfils it in one step and the customer can open the restored invoice", async ({ browser }) => {
+  const operator = await as(browser, OPERATOR);
+  await operator.goto("/operator/tickets");
+  const row = operator.getByRole("row", { name: /GLX-1013/ });
+  await expect(row).toContainText("Awaiting reply");
+  await row.getByRole("link", { name: "Generation 3 invoice request: GLX-1013" }).click();
+  await expectAccessible(operator);
+  await operator.getByRole("button", { name: "Restore for 30 days" }).click();
+  await expect(operator.getByText("We have restored invoice GLX-1013.")).toBeVisible();
+  await expect(operator.getByText("Now: Resolved")).toBeVisible();
+  await operator.context().close();
+
+  const customer = await as(browser, "admin@globex.example");
+  await customer.goto(gen3TicketUrl);
+  await expect(customer.getByText(/We have restored invoice GLX-1013\. You can open and export it in Invoices \+ Payments until/)).toBeVisible();
+  const restored = customer.getByRole("region", { name: "Restored invoices" });
+  await expect(restored).toContainText(/restored until/);
+  const link = restored.getByRole("link", { name: "Invoice GLX-1013" });
+  await expect(link).toHaveAttribute("href", /^\/account\/invoices\/[0-9a-f-]{36}$/);
+  await expectAccessible(customer);
+  await customer.context().close();
+});
+
+test("a ticket conversation: the operator replies and moves it on, the customer sees both", async ({ browser }) => {
+  const operator = await as(browser, OPERATOR);
+  await operator.goto("/operator/tickets");
+  await operator.getByRole("link", { name: "Bandwidth overage on last month's invoice" }).click();
+  await operator.getByLabel("Reply to the customer").fill("The 120 GB includes the CDN; we'll send a breakdown.");
+  await operator.getByRole("button", { name: "Send reply" }).click();
+  await expect(operator.getByText("Reply sent.")).toBeVisible();
+  await operator.getByLabel("Move to").selectOption("in_progress");
+  await operator.getByRole("button", { name: "Change status" }).click();
+  await expect(operator.getByText("Now: In progress")).toBeVisible();
+  await operator.context().close();
+
+  const customer = await as(browser, "billing@acme.example");
+  await customer.goto("/support/tickets");
+  await expect(customer.getByRole("row", { name: /Bandwidth overage/ })).toContainText("In progress");
+  await customer.getByRole("link", { name: "Bandwidth overage on last month's invoice" }).click();
+  await expect(customer.getByText("The 120 GB includes the CDN; we'll send a breakdown.")).toBeVisible();
+  await customer.getByLabel("Reply").fill("Thanks, that explains it.");
+  await customer.getByRole("button", { name: "Send reply" }).click();
+  await expect(customer.getByText("Thanks, that explains it.")).toBeVisible();
+  await customer.context().close();
+});
+
+test("the operator sees a failed email with its error and retries it", async ({ browser }) => {
+  const page = await as(browser, OPERATOR);
+  await page.goto("/operator/outbox?status=failed");
+  const row = page.getByRole("row", { name: /suppression list/ });
+  await expect(row).toContainText("Failed");
+  await expectAccessible(page);
+  await row.getByRole("button", { name: /^Retry email to / }).click();
+  await expect(page.getByText("No emails with status failed.")).toBeVisible();
+  await page.context().close();
+});
+
+test("an API key created in the console posts an invoice once, replays, and stops working when revoked", async ({ browser, request }) => {
+  const page = await as(browser, OPERATOR);
+  await page.goto("/operator/api-keys");
+  await page.getByLabel("New key name").fill("E2E billing run");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const secret = await page.getByLabel("Secret key").inputValue();
+  expect(secret).toMatch(/^bpk_/);
+  await expectAccessible(page);
+
+  const post = () =>
+    request.post("/api/v1/invoices", {
+      headers: { authorization: `Bearer ${secret}`, "idempotency-key": "e2e-invoice-1" },
+      data: { account: "umbrella", number: "E2E-API-1", currency: "USD", issueDate: "2026-01-05", dueDate: "2026-02-04", servicePeriod: { start: "2025-12-01", end: "2025-12-31" }, lines: [{ description: "API line", quantity: 1, unitPriceMinor: 1234 }] },
+    });
+  const first = await post();
+  expect(first.status()).toBe(201);
+  const replay = await post();
+  expect(replay.status()).toBe(201);
+  expect(replay.headers()["idempotent-replayed"]).toBe("true");
+  expect(await replay.json()).toEqual(await first.json());
+
+  await page.reload();
+  await page.getByRole("button", { name: "Revoke E2E billing run" }).click();
+  await expect(page.getByRole("row", { name: /E2E billing run/ })).toContainText("Revoked");
+  const revoked = await request.post("/api/v1/payments", { headers: { authorization: `Bearer ${secret}`, "idempotency-key": "e2e-payment-1" }, data: {} });
+  expect(revoked.status()).toBe(401);
+  await page.context().close();
+});
+
+test("customers get a 404 on every operator page, and another account's ticket is a 404", async ({ browser }) => {
+  const page = await as(browser, "admin@acme.example");
+  for (const path of ["/operator/tickets", "/operator/outbox", "/operator/api-keys", "/operator/accounts/00000000-0000-4000-8000-000000000000"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  const response = await page.goto(gen3TicketUrl);
+  expect(response?.status()).toBe(404);
+  await page.goto("/support/tickets");
+  await expect(page.getByText("GLX-1013")).toHaveCount(0);
+  await page.context().close();
+
+  const member = await as(browser, "member@acme.example");
+  await member.goto("/support/tickets/new");
+  await expect(member).toHaveURL(/\/missing-permission\?permission=support\.use/);
+  await member.context().close();
+});

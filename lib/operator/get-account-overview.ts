@@ -1,0 +1,107 @@
+import "server-only";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { accounts, invoices, payments, roles, supportTickets, userRoles, users } from "@/db/schema";
+import { requireOperator } from "@/lib/access/guards";
+import type { Operator } from "@/lib/access/load-viewer";
+import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
+
+const INVOICE_LIMIT = 50;
+const PAYMENT_LIMIT = 25;
+const TICKET_LIMIT = 100;
+
+// One account's basics for the operator's forms (currency, time zone, generation).
+// Note: operator-only and deliberately across accounts.
+export async function getAccountSummary(operator: Operator, accountId: string) {
+  requireOperator(operator);
+  if (!isUuid(accountId)) throw new AppError("not_found", "Account not found");
+  const db = await getDb();
+  const [account] = await db
+    .select({
+      id: accounts.id,
+      slug: accounts.slug,
+      name: accounts.name,
+      timeZone: accounts.timeZone,
+      locale: accounts.locale,
+      currency: accounts.currency,
+      invoiceGeneration: accounts.invoiceGeneration,
+      upgradedAt: accounts.upgradedAt,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  if (!account) throw new AppError("not_found", "Account not found");
+  return account;
+}
+
+// Everything the operator's account page shows: the account, its latest invoices and payments,
+// its users with their roles (read-only), and its tickets.
+// Note: operator-only and deliberately across accounts.
+export async function getAccountOverview(operator: Operator, accountId: string) {
+  const account = await getAccountSummary(operator, accountId);
+  const db = await getDb();
+  const [invoiceRows, paymentRows, userRows, ticketRows, [counts]] = await Promise.all([
+    db
+      .select({
+        id: invoices.id,
+        number: invoices.number,
+        generation: invoices.generation,
+        status: invoices.status,
+        issueDate: invoices.issueDate,
+        dueDate: invoices.dueDate,
+        totalMinor: invoices.totalMinor,
+        paidMinor: invoices.paidMinor,
+        currency: invoices.currency,
+      })
+      .from(invoices)
+      .where(eq(invoices.accountId, accountId))
+      .orderBy(desc(invoices.issueDate), desc(invoices.number))
+      .limit(INVOICE_LIMIT),
+    db
+      .select({ id: payments.id, receivedOn: payments.receivedOn, amountMinor: payments.amountMinor, currency: payments.currency, method: payments.method, reference: payments.reference, status: payments.status })
+      .from(payments)
+      .where(eq(payments.accountId, accountId))
+      .orderBy(desc(payments.receivedOn), desc(payments.createdAt))
+      .limit(PAYMENT_LIMIT),
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        disabledAt: users.disabledAt,
+        roles: sql<string[]>`coalesce(array_agg(distinct ${roles.name}) filter (where ${roles.name} is not null), '{}')`,
+      })
+      .from(users)
+      .leftJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.accountId, users.accountId)))
+      .leftJoin(roles, and(eq(roles.id, userRoles.roleId), eq(roles.accountId, userRoles.accountId)))
+      .where(eq(users.accountId, accountId))
+      .groupBy(users.id)
+      .orderBy(asc(users.name)),
+    db
+      .select({ id: supportTickets.id, subject: supportTickets.subject, category: supportTickets.category, status: supportTickets.status, updatedAt: supportTickets.updatedAt })
+      .from(supportTickets)
+      .where(eq(supportTickets.accountId, accountId))
+      .orderBy(desc(supportTickets.updatedAt))
+      .limit(TICKET_LIMIT),
+    db
+      .select({
+        invoices: sql<number>`count(*)`.mapWith(Number),
+        open: sql<number>`count(*) filter (where ${invoices.status} = 'open')`.mapWith(Number),
+        openBalanceMinor: sql<number>`coalesce(sum(${invoices.totalMinor} - ${invoices.paidMinor}) filter (where ${invoices.status} = 'open'), 0)`.mapWith(Number),
+        payments: sql<number>`(select count(*) from ${payments} where ${payments.accountId} = ${accountId})`.mapWith(Number),
+      })
+      .from(invoices)
+      .where(eq(invoices.accountId, accountId)),
+  ]);
+
+  return {
+    account,
+    invoices: invoiceRows.map((i) => ({ ...i, balanceMinor: i.totalMinor - i.paidMinor })),
+    payments: paymentRows,
+    counts,
+    users: userRows.map((u) => ({ ...u, roles: [...u.roles].sort() })),
+    tickets: ticketRows,
+  };
+}
+
+export type AccountOverview = Awaited<ReturnType<typeof getAccountOverview>>;

@@ -1,0 +1,24 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { invoices } from "@/db/schema";
+import { requireOperator } from "@/lib/access/guards";
+import type { Operator } from "@/lib/access/load-viewer";
+import { AppError } from "@/lib/errors";
+import { compareOldestFirst, type OpenBalance } from "@/lib/payments/allocate-oldest-first";
+import { isUuid } from "@/lib/validation";
+
+// An account's open invoices with their balances, oldest first: what a payment can be allocated to.
+// Note: operator-only and deliberately cross-account.
+export async function listOpenInvoicesForOperator(operator: Operator, accountId: string): Promise<(OpenBalance & { totalMinor: number })[]> {
+  requireOperator(operator);
+  if (!isUuid(accountId)) throw new AppError("not_found", "Account not found");
+  const db = await getDb();
+  const rows = await db
+    .select({ id: invoices.id, number: invoices.number, issueDate: invoices.issueDate, dueDate: invoices.dueDate, totalMinor: invoices.totalMinor, paidMinor: invoices.paidMinor })
+    .from(invoices)
+    .where(and(eq(invoices.accountId, accountId), eq(invoices.status, "open")));
+  return rows
+    .map((r) => ({ invoiceId: r.id, number: r.number, issueDate: r.issueDate, dueDate: r.dueDate, totalMinor: r.totalMinor, balanceMinor: r.totalMinor - r.paidMinor }))
+    .sort(compareOldestFirst);
+}

@@ -1,0 +1,120 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { alerts, auditEvents, supportTickets } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { createTicket } from "@/lib/support/create-ticket";
+import { getTicket } from "@/lib/support/get-ticket";
+import { listTickets } from "@/lib/support/list-tickets";
+import { replyAsOperator, setTicketStatus } from "@/lib/support/operator-ticket-actions";
+import { getTicketForOperator, listTicketsForOperator } from "@/lib/support/operator-tickets";
+import { replyToTicket } from "@/lib/support/reply-to-ticket";
+import { asForgedOperator, createTestAccount, createTestOperator, createTestUser } from "../support/factories";
+
+const now = new Date("2026-11-25T12:00:00Z");
+const question = { category: "billing", subject: "Why did my bill go up?", description: "November is higher than October.", invoiceReference: "INV-7" };
+
+async function openTicket() {
+  const account = await createTestAccount();
+  const customer = await createTestUser(account, ["billing_viewer"]);
+  const result = await createTicket(customer.viewer, question, now);
+  if (!result.ok) throw new Error(result.message);
+  return { account, customer, ticketId: result.ticketId };
+}
+
+describe("customer tickets", () => {
+  it("opens a ticket, lists it with its status and shows the description as the first message", async () => {
+    const { customer, ticketId } = await openTicket();
+    expect(await listTickets(customer.viewer)).toMatchObject([{ id: ticketId, subject: question.subject, status: "open", category: "billing" }]);
+    const thread = await getTicket(customer.viewer, ticketId);
+    expect(thread.ticket).toMatchObject({ invoiceReference: "INV-7" });
+    expect(thread.messages).toMatchObject([{ body: question.description, fromOperator: false }]);
+  });
+
+  it("explains what is missing in the form", async () => {
+    const account = await createTestAccount();
+    const { viewer } = await createTestUser(account, ["billing_viewer"]);
+    const result = await createTicket(viewer, { category: "billing", subject: "x", description: "" }, now);
+    expect(!result.ok && Object.keys(result.fieldErrors).sort()).toEqual(["description", "subject"]);
+    const noCategory = await createTicket(viewer, { subject: "Hello there" }, now);
+    expect(!noCategory.ok && noCategory.fieldErrors.category).toBeTruthy();
+  });
+
+  it("needs the support.use permission", async () => {
+    const account = await createTestAccount();
+    const { viewer } = await createTestUser(account, ["member"]);
+    await expect(createTicket(viewer, question, now)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(listTickets(viewer)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("hides another account's ticket: not in the list, not found by id, no reply possible", async () => {
+    const { ticketId } = await openTicket();
+    const other = await createTestAccount();
+    const stranger = await createTestUser(other, ["account_admin"]);
+    expect(await listTickets(stranger.viewer)).toEqual([]);
+    await expect(getTicket(stranger.viewer, ticketId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(replyToTicket(stranger.viewer, ticketId, { body: "hi" }, now)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getTicket(stranger.viewer, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("operators working tickets", () => {
+  it("see every account's tickets, marked as awaiting a reply until they answer", async () => {
+    const operator = await createTestOperator();
+    const { ticketId, account } = await openTicket();
+    const listed = (await listTicketsForOperator(operator)).find((t) => t.id === ticketId);
+    expect(listed).toMatchObject({ awaitingReply: true, accountName: account.account.name });
+    expect((await replyAsOperator(operator, ticketId, { body: "Usage grew in November." }, now)).ok).toBe(true);
+    expect((await listTicketsForOperator(operator)).find((t) => t.id === ticketId)?.awaitingReply).toBe(false);
+    const thread = await getTicketForOperator(operator, ticketId);
+    expect(thread.messages.map((m) => m.fromOperator)).toEqual([false, true]);
+    expect(thread.account.id).toBe(account.account.id);
+  });
+
+  it("a reply raises an alert for each of the account's support users, not for others", async () => {
+    const operator = await createTestOperator();
+    const { ticketId, account, customer } = await openTicket();
+    const admin = await createTestUser(account, ["account_admin"]);
+    const member = await createTestUser(account, ["member"]);
+    await replyAsOperator(operator, ticketId, { body: "We are looking into it." }, now);
+    const raised = await (await getDb()).select().from(alerts).where(eq(alerts.accountId, account.account.id));
+    expect(raised.map((a) => a.userId).sort()).toEqual([customer.user.id, admin.user.id].sort());
+    expect(raised.map((a) => a.userId)).not.toContain(member.user.id);
+    expect(raised[0]).toMatchObject({ href: `/support/tickets/${ticketId}` });
+    const [audit] = await (await getDb()).select().from(auditEvents).where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "ticket.replied")));
+    expect(audit.actorKind).toBe("operator");
+  });
+
+  it("move a ticket forward only, and a customer's reply reopens a resolved one", async () => {
+    const operator = await createTestOperator();
+    const { ticketId, customer } = await openTicket();
+    const status = async () => (await getTicket(customer.viewer, ticketId)).ticket.status;
+    expect((await setTicketStatus(operator, ticketId, { status: "in_progress" }, now)).ok).toBe(true);
+    expect((await setTicketStatus(operator, ticketId, { status: "open" }, now)).ok).toBe(false);
+    expect((await setTicketStatus(operator, ticketId, { status: "resolved" }, now)).ok).toBe(true);
+    await replyToTicket(customer.viewer, ticketId, { body: "Still wrong, sorry." }, now);
+    expect(await status()).toBe("open");
+    await setTicketStatus(operator, ticketId, { status: "closed" }, now);
+    const closedReply = await replyToTicket(customer.viewer, ticketId, { body: "Hello?" }, now);
+    expect(!closedReply.ok && closedReply.message).toMatch(/closed/);
+    const operatorReply = await replyAsOperator(operator, ticketId, { body: "x" }, now);
+    expect(operatorReply.ok).toBe(false);
+  });
+
+  it("refuse customers posing as operators on every operator ticket function", async () => {
+    const { ticketId, customer } = await openTicket();
+    const forged = asForgedOperator(customer.viewer);
+    for (const attempt of [
+      () => listTicketsForOperator(forged),
+      () => getTicketForOperator(forged, ticketId),
+      () => replyAsOperator(forged, ticketId, { body: "I am support" }, now),
+      () => setTicketStatus(forged, ticketId, { status: "closed" }, now),
+    ]) {
+      const error = await attempt().then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).status).toBe(404);
+    }
+    const [row] = await (await getDb()).select().from(supportTickets).where(eq(supportTickets.id, ticketId));
+    expect(row.status).toBe("open");
+  });
+});
