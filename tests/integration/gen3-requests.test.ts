@@ -89,7 +89,7 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     expect(thread.grants).toMatchObject([{ invoiceId: invoice.id, number: "G3-REQ" }]);
     // Expires 02:00 UTC on Dec 26, which is still Dec 25 in New York.
     expect(thread.messages.at(-1)).toMatchObject({ fromOperator: true, body: "We have restored invoice G3-REQ. You can open and export it in Invoices + Payments until Dec 25, 2026." });
-    const [alert] = await (await getDb()).select().from(alerts).where(eq(alerts.userId, customer.user.id));
+    const alert = (await (await getDb()).select().from(alerts).where(eq(alerts.userId, customer.user.id))).find((a) => a.title.includes("restored"));
     expect(alert).toMatchObject({ title: "Invoice G3-REQ restored", href: `/account/invoices/${invoice.id}`, accountId: account.account.id });
 
     expect(await getActiveInvoiceGrant(customer.viewer, invoice.id, now)).toEqual({ expiresAt: result.expiresAt });
@@ -113,7 +113,7 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     const visible = await visibleIds(customer.viewer, now);
     expect(visible).toEqual(expect.arrayContaining([late.id, late2.id]));
     expect(visible).not.toContain(early.id);
-    const [alert] = await (await getDb()).select().from(alerts).where(eq(alerts.userId, customer.user.id));
+    const alert = (await (await getDb()).select().from(alerts).where(eq(alerts.userId, customer.user.id))).find((a) => a.title.includes("restored"));
     expect(alert).toMatchObject({ title: "2 invoices restored", href: `/support/tickets/${created.ticketId}` });
   });
 
