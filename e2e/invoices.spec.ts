@@ -5,6 +5,9 @@ import { expectAccessible, signIn } from "./support/session";
 // Invoices + Payments (issue 3): tabs, filters, sorting, keyset paging, details, downloads,
 // permissions and the Generation 3 rule, as the demo users see them.
 
+// Each test signs in (argon2) and walks several pages: give them room on a busy CI machine.
+test.describe.configure({ timeout: 90_000 });
+
 const table = (page: Page, name: string) => page.getByRole("table", { name });
 const column = (page: Page, name: string, n: number) => table(page, name).locator(`tbody tr td:nth-child(${n})`);
 const money = (text: string) => Number(text.replace(/[^0-9,.-]/g, "").replace(/,/g, ""));

@@ -41,7 +41,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <PageHeader title="Invoices + Payments" description={`What ${account.name} owes and has paid, in ${account.currency}.`} />
+      <PageHeader title="Invoices + Payments" description={`What your account owes and has paid, in ${account.currency}.`} />
       <GenerationBanner account={account} now={now} />
       <InvoiceTabs active={filters.tab} summaries={tabs.summaries} currency={account.currency} locale={account.locale} />
       <Card>
