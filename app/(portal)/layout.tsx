@@ -5,6 +5,7 @@ import { TopBar } from "@/components/shell/top-bar";
 import { requirePageViewer } from "@/lib/access/page-guards";
 import { providerName } from "@/lib/env";
 import { homeFor, visibleNav } from "@/lib/navigation";
+import { markAllAlertsReadAction } from "./alerts/actions";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requirePageViewer();
@@ -18,7 +19,7 @@ export default async function PortalLayout({ children }: { children: React.React
           user={{ name: viewer.name, email: viewer.email }}
           settingsHref="/settings"
         >
-          <AlertBell viewer={viewer} />
+          <AlertBell viewer={viewer} markAllRead={markAllAlertsReadAction} />
         </TopBar>
       }
       nav={<SideNav groups={visibleNav(viewer.permissions)} />}

@@ -8,10 +8,11 @@ import { isDemoMode } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 
 // Who may open the development mailbox (R-N8): operators see every outbox email; in demo mode a
-// portal user sees the emails of their own account. Anyone else gets a 404.
+// portal user sees the emails sent to them (not colleagues', which may carry facts their
+// permissions hide). Anyone else gets a 404.
 function mailboxScope(identity: Identity | null): SQL | null {
   if (identity?.kind === "operator") return null;
-  if (identity?.kind === "customer" && isDemoMode()) return eq(emailOutbox.accountId, identity.accountId);
+  if (identity?.kind === "customer" && isDemoMode()) return and(eq(emailOutbox.accountId, identity.accountId), eq(emailOutbox.userId, identity.userId))!;
   throw notFound();
 }
 

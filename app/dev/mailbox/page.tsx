@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Development mailbox" };
 const STATUS_LABEL = { pending: "Pending", sent: "Sent", failed: "Failed" } as const;
 
 // GET /dev/mailbox — outbox emails with their HTML and text (R-N8). Without RESEND_API_KEY they are
-// captured here instead of sent. Operators see all; in demo mode portal users see their account's.
+// captured here instead of sent. Operators see all; in demo mode portal users see their own.
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
   const identity = await getIdentity();
   if (!identity) redirect("/sign-in?callbackUrl=%2Fdev%2Fmailbox");
