@@ -4,7 +4,7 @@ import { expectAccessible, signIn } from "./support/session";
 
 // Account administration (issue 6). The steps build on each other: a role is created, a user is
 // invited into it, then that user's access is checked, changed and audited.
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const ROLE = "Payments Reader";
 const RENAMED = "Card Reader";

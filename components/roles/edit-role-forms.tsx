@@ -27,7 +27,7 @@ export function RolePermissionsForm({ roleId, current }: { roleId: string; curre
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <PermissionCheckboxes idPrefix="edit-" selected={permissions} onChange={setPermissions} errors={state.fieldErrors?.permissions} />
+      <PermissionCheckboxes hideLegend idPrefix="edit-" selected={permissions} onChange={setPermissions} errors={state.fieldErrors?.permissions} />
       <ConfirmSelfLockout id="permissions-confirm" show={Boolean(state.needsConfirmation)} />
       <SubmitButton>Save permissions</SubmitButton>
     </form>

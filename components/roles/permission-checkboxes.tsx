@@ -11,7 +11,9 @@ export function PermissionCheckboxes({
   selected,
   onChange,
   errors,
+  hideLegend = false,
 }: {
+  hideLegend?: boolean;
   idPrefix: string;
   selected: Permission[];
   onChange: (next: Permission[]) => void;
@@ -21,8 +23,8 @@ export function PermissionCheckboxes({
   const toggle = (permission: Permission, on: boolean) => onChange(on ? [...selected, permission] : selected.filter((p) => p !== permission));
   return (
     <fieldset aria-describedby={errors?.length ? `${idPrefix}permissions-error` : undefined}>
-      <legend className="text-sm font-medium text-slate-800">Permissions</legend>
-      <div className="mt-2 space-y-3">
+      <legend className={hideLegend ? "sr-only" : "text-sm font-medium text-slate-800"}>Permissions</legend>
+      <div className={hideLegend ? "space-y-3" : "mt-2 space-y-3"}>
         {PERMISSIONS.map((permission) => {
           const lockedOn = permission === "payments.read" && implied;
           return (

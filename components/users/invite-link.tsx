@@ -12,8 +12,8 @@ export function InviteLink({ url }: { url: string }) {
       <label htmlFor="invite-link" className="block text-sm font-medium text-slate-800">
         Invitation link
       </label>
-      <div className="mt-1 flex gap-2">
-        <input id="invite-link" readOnly value={url} className="block w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+      <div className="mt-1 space-y-2">
+        <input id="invite-link" readOnly value={url} className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
         <Button
           type="button"
           variant="secondary"

@@ -12,7 +12,9 @@ export function RolePicker({
   selected,
   onChange,
   errors,
+  hideLegend = false,
 }: {
+  hideLegend?: boolean;
   idPrefix: string;
   roles: RoleOption[];
   selected: string[];
@@ -21,8 +23,8 @@ export function RolePicker({
 }) {
   return (
     <fieldset aria-describedby={errors?.length ? `${idPrefix}roles-error` : undefined}>
-      <legend className="text-sm font-medium text-slate-800">Roles</legend>
-      <div className="mt-2 space-y-2.5">
+      <legend className={hideLegend ? "sr-only" : "text-sm font-medium text-slate-800"}>Roles</legend>
+      <div className={hideLegend ? "space-y-2.5" : "mt-2 space-y-2.5"}>
         {roles.map((role) => (
           <Checkbox
             key={role.id}

@@ -15,7 +15,7 @@ export function UserRolesForm({ userId, roles, current }: { userId: string; role
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <RolePicker idPrefix="user-" roles={roles} selected={roleIds} onChange={setRoleIds} errors={state.fieldErrors?.roleIds} />
+      <RolePicker hideLegend idPrefix="user-" roles={roles} selected={roleIds} onChange={setRoleIds} errors={state.fieldErrors?.roleIds} />
       <ConfirmSelfLockout id="roles-confirm" show={Boolean(state.needsConfirmation)} />
       <SubmitButton>Save roles</SubmitButton>
     </form>

@@ -33,7 +33,7 @@ export function UserTable({ users, locale, timeZone }: { users: UserRow[]; local
                   {user.name}
                   {user.isViewer ? <span className="ml-1.5 text-xs font-normal text-slate-500">(you)</span> : null}
                 </div>
-                <div className="break-all text-slate-600">{user.email}</div>
+                <div className="break-all text-slate-600 md:break-normal">{user.email}</div>
                 <div className="mt-1.5 space-y-1 md:hidden">
                   <div className="text-slate-700">{user.roles.map((r) => r.name).join(", ") || "No roles"}</div>
                   <UserStatusBadge status={user.status} />

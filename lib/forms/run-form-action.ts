@@ -32,7 +32,12 @@ export function formStateFromError(error: unknown, values: Record<string, string
     const missing = details?.permission && isPermission(details.permission) ? PERMISSION_INFO[details.permission].label : null;
     return {
       status: "error",
-      message: error.code === "forbidden" ? `You don't have the ${missing ?? "required"} permission.` : error.message,
+      message:
+        error.code === "forbidden"
+          ? `You don't have the ${missing ?? "required"} permission.`
+          : error.code === "not_found"
+            ? "That item no longer exists. Reload the page and try again."
+            : error.message,
       fieldErrors: fieldErrorsOf(error),
       needsConfirmation: details?.reason === CONFIRMATION_REQUIRED,
       values,
