@@ -1,10 +1,13 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible, signIn } from "./support/session";
 
 // The provider's side and support (issue 7), as people use it. Runs in order: later steps use
 // what earlier ones created. Demo data: Globex's monthly GLX invoices are Generation 3 before its
 // upgrade 120 days ago; GLX-1013 was issued about 5 months ago, GLX-1007 about 8 months ago.
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+// Each step signs people in and posts through server actions; on a busy CI machine those take
+// longer than the default 10 s, so waits here are longer.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const OPERATOR = "ops@northwind.example";
 let gen3TicketUrl = "";
