@@ -79,7 +79,7 @@ async function executionMs(db: Database, query: Query): Promise<number> {
   return plan[0]["Execution Time"];
 }
 
-async function createBenchViewer(db: Database, now: Date): Promise<{ viewer: Viewer; today: string; upgradeDay: string }> {
+export async function createBenchViewer(db: Database, now: Date): Promise<{ viewer: Viewer; today: string; upgradeDay: string }> {
   const today = isoDateInZone(now, "UTC");
   const upgradeDay = addDays(today, -2920);
   const { account, roleIds } = await createAccount(db, {

@@ -1,5 +1,9 @@
 // npm run bench: every bench of the project, each on its own throwaway database.
+// BENCH_ONLY=invoice-list|csv-export runs just one of them.
 import { withBenchDatabase } from "./bench-database";
+import { benchCsvExport } from "./csv-export";
 import { benchInvoiceList } from "./invoice-list";
 
-await withBenchDatabase(benchInvoiceList);
+const only = process.env.BENCH_ONLY;
+if (!only || only === "invoice-list") await withBenchDatabase(benchInvoiceList);
+if (!only || only === "csv-export") await withBenchDatabase(benchCsvExport);

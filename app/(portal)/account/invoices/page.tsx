@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EmptyList, EmptyState } from "@/components/invoices/empty-state";
+import { ExportMenu } from "@/components/invoices/export-menu";
 import { FilterForm } from "@/components/invoices/filter-form";
 import { GenerationBanner } from "@/components/invoices/generation-banner";
 import { InvoiceTabs } from "@/components/invoices/invoice-tabs";
@@ -13,6 +14,7 @@ import type { Viewer } from "@/lib/access/load-viewer";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { isoDateInZone } from "@/lib/dates";
 import { providerName } from "@/lib/env";
+import { exportScopeCounts } from "@/lib/invoices/export-lists";
 import { hasActiveFilters, parseInvoiceFilters, type ListFilters, type RawFilters } from "@/lib/invoices/filters";
 import { listOpenInvoices } from "@/lib/invoices/list-open-invoices";
 import { listRecentInvoices } from "@/lib/invoices/list-recent-invoices";
@@ -35,6 +37,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
 
   const [tabs, view] = await Promise.all([getTabSummaries(viewer, now), loadTab(viewer, filters, now)]);
   const { list } = view;
+  const exportCounts = await exportScopeCounts(viewer, filters, { rows: list.rows.length, matching: list.count }, now);
   const today = isoDateInZone(now, account.timeZone);
   const noInvoicesYet = !tabs.hasInvoices && filters.tab !== "payments";
   const noun = filters.tab === "payments" ? (list.count === 1 ? "payment" : "payments") : list.count === 1 ? "invoice" : "invoices";
@@ -50,10 +53,13 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         ) : (
           <>
             <FilterForm filters={filters} currency={account.currency} />
-            <p className="px-3 pt-3 pb-2 text-sm text-slate-600" aria-live="polite">
-              <span className="font-medium text-slate-900">{list.count.toLocaleString(account.locale)}</span> {noun}
-              {hasActiveFilters(filters) ? " match" : ""} · {formatMoney(list.totalMinor, account.currency, account.locale)} {TOTAL_WORD[filters.tab]}
-            </p>
+            <div className="flex items-center justify-between gap-3 px-3 pt-3 pb-2">
+              <p className="text-sm text-slate-600" aria-live="polite">
+                <span className="font-medium text-slate-900">{list.count.toLocaleString(account.locale)}</span> {noun}
+                {hasActiveFilters(filters) ? " match" : ""} · {formatMoney(list.totalMinor, account.currency, account.locale)} {TOTAL_WORD[filters.tab]}
+              </p>
+              <ExportMenu filters={filters} currency={account.currency} locale={account.locale} counts={exportCounts} />
+            </div>
             {list.rows.length === 0 ? (
               <EmptyList filters={filters} currency={account.currency} />
             ) : view.tab === "payments" ? (

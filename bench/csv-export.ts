@@ -1,0 +1,83 @@
+import { execFile } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { promisify } from "node:util";
+import { getDb } from "@/db/client";
+import { exportInvoiceListCsv } from "@/lib/invoices/export-lists";
+import { createBenchViewer } from "./invoice-list";
+import { seedBenchInvoices } from "./seed-invoices";
+
+// The Recent Invoices "All" export of one account with 1 000 000 invoices (BENCH_EXPORT_ROWS to
+// change it) through the app's own code path — route function, keyset batches, csv-stringify,
+// the web stream — against PostgreSQL's COPY of the same rows and columns, the floor for any CSV.
+// Targets (issue 4): rows/s ratio ≥ 0.5, first byte < 300 ms, RSS growth < 150 MB.
+
+const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
+
+// The export's rows and columns in SQL: visible invoices (Generation 3 hidden, no grants in the
+// seed), newest first, amounts as decimals, status in words.
+function copyQuery(accountId: string, today: string): string {
+  const money = (minor: string) => `to_char(${minor} / 100.0, 'FM999999999990.00')`;
+  return `select number, issue_date, due_date, period_start, period_end,
+      case when status = 'open' and due_date < '${today}' then 'Past due' when status = 'open' then 'Open' when status = 'paid' then 'Paid' else 'Void' end,
+      ${money("total_minor")}, ${money("paid_minor")}, ${money("case when status = 'void' then 0 else total_minor - paid_minor end")}, currency
+    from invoices where account_id = '${accountId}' and generation = 4 order by issue_date desc, id desc`;
+}
+
+// Samples RSS every 20 ms; returns the peak growth over the starting value.
+function rssSampler() {
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, process.memoryUsage().rss) - start;
+  };
+}
+
+export async function benchCsvExport(driver: "pg" | "pglite"): Promise<void> {
+  if (driver !== "pg") {
+    console.log("\nCSV export bench: needs PostgreSQL (set DATABASE_URL); skipped.");
+    return;
+  }
+  const db = await getDb();
+  const now = new Date();
+  const { viewer, today, upgradeDay } = await createBenchViewer(db, now);
+  const seedStart = performance.now();
+  await seedBenchInvoices(db, viewer.accountId, today, upgradeDay, ROWS);
+  console.log(`\nCSV export — PostgreSQL, ${ROWS.toLocaleString("en-US")} invoices in one account (seed ${((performance.now() - seedStart) / 1000).toFixed(1)} s)`);
+
+  global.gc?.();
+  const stopSampling = rssSampler();
+  const start = performance.now();
+  const response = await exportInvoiceListCsv(viewer, new URLSearchParams({ tab: "recent", scope: "all" }), { ip: null, userAgent: "bench" }, now);
+  const reader = response.body!.getReader();
+  let firstByteMs = 0;
+  let bytes = 0;
+  let lines = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (bytes === 0) firstByteMs = performance.now() - start;
+    bytes += chunk.value.byteLength;
+    for (const byte of chunk.value) if (byte === 10) lines++;
+  }
+  const appSeconds = (performance.now() - start) / 1000;
+  const rssGrowth = stopSampling();
+  const appRows = lines - 1; // minus the header
+
+  const copyStart = performance.now();
+  const { stdout } = await promisify(execFile)(
+    "psql",
+    [process.env.DATABASE_URL!, "-qAt", "-c", `\\copy (${copyQuery(viewer.accountId, today).replace(/\s+/g, " ")}) to '/dev/null' with csv`, "-c", `select count(*) from invoices where account_id = '${viewer.accountId}' and generation = 4`],
+    { maxBuffer: 1 << 20 },
+  );
+  const copySeconds = (performance.now() - copyStart) / 1000;
+  const copyRows = Number(stdout.trim().split("\n").at(-1));
+  if (copyRows !== appRows) throw new Error(`the export wrote ${appRows} rows, COPY ${copyRows}`);
+
+  const perSecond = (rows: number, seconds: number) => `${Math.round(rows / seconds).toLocaleString("en-US")} rows/s`;
+  console.log(`Recent Invoices, scope All: ${appRows.toLocaleString("en-US")} rows (${(bytes / 1e6).toFixed(1)} MB)`);
+  console.log(`  app export (lib function → Response body)  ${appSeconds.toFixed(2)} s   ${perSecond(appRows, appSeconds)}`);
+  console.log(`  psql \\copy (same rows and columns)         ${copySeconds.toFixed(2)} s   ${perSecond(copyRows, copySeconds)}`);
+  console.log(`  ratio app / COPY: ${(copySeconds / appSeconds).toFixed(2)} (target ≥ 0.5)`);
+  console.log(`  time to first byte: ${firstByteMs.toFixed(0)} ms (target < 300 ms)`);
+  console.log(`  peak RSS growth: ${(rssGrowth / 1e6).toFixed(1)} MB (target < 150 MB)`);
+}

@@ -1,0 +1,56 @@
+import { buttonClasses } from "@/components/ui/button";
+import type { ListFilters } from "@/lib/invoices/filters";
+import { exportHref, type ExportDelimiter, type ExportScope } from "@/lib/invoices/list-export-request";
+
+const SCOPES: { scope: ExportScope; label: string; hint: string }[] = [
+  { scope: "all", label: "All", hint: "every row of this tab, no filters" },
+  { scope: "current", label: "Current Set", hint: "the rows on this page" },
+  { scope: "filtered", label: "Filtered", hint: "all pages matching the filters" },
+];
+
+const item = "flex items-baseline justify-between gap-3 rounded px-2 py-1.5 text-sm text-slate-800 hover:bg-slate-100 focus-visible:bg-slate-100";
+
+function ScopeLinks({ filters, currency, counts, delimiter, locale }: Props & { delimiter: ExportDelimiter }) {
+  const suffix = delimiter === "semicolon" ? " (semicolon-separated)" : "";
+  return (
+    <ul>
+      {SCOPES.map(({ scope, label, hint }) => {
+        const rows = `${counts[scope].toLocaleString(locale)} ${counts[scope] === 1 ? "row" : "rows"}`;
+        return (
+          <li key={scope}>
+            <a href={exportHref(filters, currency, scope, delimiter)} download aria-label={`${label}${suffix}, ${rows}`} className={item}>
+              <span>
+                <span className="font-medium">{label}</span>
+                {delimiter === "comma" ? <span className="block text-xs text-slate-500">{hint}</span> : null}
+              </span>
+              <span className="text-xs text-slate-600 tabular-nums">{rows}</span>
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+type Props = { filters: ListFilters; currency: string; locale: string; counts: Record<ExportScope, number> };
+
+// The CSV button of a tab (R-E1): a disclosure, so it opens without JavaScript, holding plain
+// download links for each scope with its row count, comma- and semicolon-separated.
+export function ExportMenu(props: Props) {
+  return (
+    <details className="no-print relative">
+      <summary className={`${buttonClasses("secondary", "sm")} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+        CSV<span className="sr-only"> export</span>
+        <span aria-hidden="true" className="text-xs text-slate-500">
+          ▾
+        </span>
+      </summary>
+      <div className="absolute right-0 z-20 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+        <p className="px-2 pt-1 pb-0.5 text-xs font-medium text-slate-600">Download CSV</p>
+        <ScopeLinks {...props} delimiter="comma" />
+        <p className="mt-1 border-t border-slate-100 px-2 pt-2 pb-0.5 text-xs font-medium text-slate-600">Semicolon-separated (Excel, some locales)</p>
+        <ScopeLinks {...props} delimiter="semicolon" />
+      </div>
+    </details>
+  );
+}

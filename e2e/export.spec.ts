@@ -1,0 +1,57 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { parseCsv } from "../tests/support/parse-csv";
+import { expectAccessible, signIn } from "./support/session";
+
+// CSV export of the three tabs (issue 4): the menu, its row counts and the downloads they give.
+// Nine downloads in one test run: give each test room on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
+const TABS = [
+  { tab: "open", file: "open-invoices", header: "Number,Invoice date,Due date,Days past due,Status,Total,Balance due,Currency" },
+  { tab: "recent", file: "recent-invoices", header: "Number,Invoice date,Due date,Service period start,Service period end,Status,Total,Paid,Balance,Currency" },
+  { tab: "payments", file: "recent-payments", header: "Date,Reference,Method,Amount,Status,Applied to,Currency" },
+] as const;
+
+async function openMenu(page: Page) {
+  // The disclosure stays open after a download; a second click on its summary would close it.
+  const all = page.getByRole("link", { name: /^All, \d+ rows?$/ });
+  if (!(await all.isVisible())) await page.getByText("CSV export").click();
+  await expect(all).toBeVisible();
+}
+
+// Clicks a menu link, returns the download's file name and parsed records (header first).
+async function pick(page: Page, name: RegExp, delimiter = ",") {
+  const link = page.getByRole("link", { name });
+  const label = (await link.getAttribute("aria-label"))!;
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const bytes = await readFile((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const records = parseCsv(bytes.toString("utf8"), delimiter);
+  return { filename: download.suggestedFilename(), records, expected: Number(/(\d[\d,]*) rows?$/.exec(label)![1].replace(/,/g, "")) };
+}
+
+for (const { tab, file, header } of TABS) {
+  test(`billing@acme downloads All, Current Set and Filtered from ${tab}`, async ({ page }) => {
+    await signIn(page, "billing@acme.example");
+    await page.goto(`/account/invoices?tab=${tab}`);
+    for (const scope of ["All", "Current Set", "Filtered"]) {
+      await openMenu(page);
+      const { filename, records, expected } = await pick(page, new RegExp(`^${scope}, \\d+ rows?$`));
+      expect(filename).toMatch(new RegExp(`^acme-${file}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      expect(records[0].join(",")).toBe(header);
+      expect(records.length - 1).toBe(expected);
+      if (scope === "Current Set") expect(expected).toBe(await page.getByRole("table").locator("tbody tr").count());
+    }
+  });
+}
+
+test("the semicolon choice gives a semicolon-separated file, and the open menu passes axe", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/account/invoices?tab=recent");
+  await openMenu(page);
+  await expectAccessible(page);
+  const { records, expected } = await pick(page, /^Filtered \(semicolon-separated\), \d+ rows?$/, ";");
+  expect(records[0]).toEqual(["Number", "Invoice date", "Due date", "Service period start", "Service period end", "Status", "Total", "Paid", "Balance", "Currency"]);
+  expect(records.length - 1).toBe(expected);
+});
