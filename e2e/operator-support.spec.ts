@@ -48,6 +48,12 @@ test("the operator posts an invoice into Acme through the console", async ({ bro
   await expect(row).toContainText("$198.17");
   await expect(row).toContainText("Open");
   await page.context().close();
+
+  // Posting notified the customer in the same transaction: their bell lists it.
+  const customer = await as(browser, "billing@acme.example");
+  await customer.getByRole("button", { name: /^Alerts, \d+ unread$/ }).click();
+  await expect(customer.getByRole("link", { name: /E2E-OPS-1/ }).first()).toBeVisible();
+  await customer.context().close();
 });
 
 test("the operator records a payment against that invoice, which becomes paid, and voids another", async ({ browser }) => {
@@ -122,6 +128,10 @@ test("the operator fulfils it in one step and the customer can open the restored
   const link = restored.getByRole("link", { name: "Invoice GLX-1013" });
   await expect(link).toHaveAttribute("href", /^\/account\/invoices\/[0-9a-f-]{36}$/);
   await expectAccessible(customer);
+  // The restored invoice opens, with its banner.
+  await link.click();
+  await expect(customer).toHaveURL(/\/account\/invoices\/[0-9a-f-]{36}$/);
+  await expect(customer.getByText(/Restored until/)).toBeVisible();
   await customer.context().close();
 });
 
