@@ -181,7 +181,7 @@ test("an API key created in the console posts an invoice once, replays, and stop
   const post = () =>
     request.post("/api/v1/invoices", {
       headers: { authorization: `Bearer ${secret}`, "idempotency-key": "e2e-invoice-1" },
-      data: { account: "umbrella", number: "E2E-API-1", currency: "USD", issueDate: "2026-01-05", dueDate: "2026-02-04", servicePeriod: { start: "2025-12-01", end: "2025-12-31" }, lines: [{ description: "API line", quantity: 1, unitPriceMinor: 1234 }] },
+      data: { account: "acme", number: "E2E-API-1", currency: "USD", issueDate: "2026-01-05", dueDate: "2026-02-04", servicePeriod: { start: "2025-12-01", end: "2025-12-31" }, lines: [{ description: "API line", quantity: 1, unitPriceMinor: 1234 }] },
     });
   const first = await post();
   expect(first.status()).toBe(201);
