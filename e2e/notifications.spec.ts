@@ -3,7 +3,7 @@ import { expectAccessible, signIn } from "./support/session";
 
 // These steps build on each other (preferences → sweep → outbox → mailbox), on one seeded server.
 // Each walks several pages as several users, hence the longer timeout.
-test.describe.configure({ mode: "serial", timeout: 90_000 });
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const CRON = { authorization: "Bearer e2e-cron-secret" };
 
