@@ -12,7 +12,7 @@ export async function seedBenchInvoices(db: Database, accountId: string, today: 
   await db.execute(sql`
     insert into invoices (account_id, number, generation, status, issue_date, due_date, period_start, period_end, currency, bill_to,
                           subtotal_minor, tax_minor, total_minor, paid_minor, voided_at)
-    select ${accountId}, 'BN-' || lpad(g::text, 6, '0'), d.generation, s.status, d.issue, d.issue + 30, d.issue - 30, d.issue - 1, 'USD', 'Bench Corp',
+    select ${accountId}, 'BN-' || lpad(g::text, 7, '0'), d.generation, s.status, d.issue, d.issue + 30, d.issue - 30, d.issue - 1, 'USD', 'Bench Corp',
            a.subtotal, a.subtotal / 5, a.subtotal + a.subtotal / 5,
            case when s.status = 'paid' then a.subtotal + a.subtotal / 5
                 when s.status = 'open' and g % 3 = 0 then (a.subtotal + a.subtotal / 5) / 2
