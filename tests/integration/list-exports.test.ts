@@ -109,7 +109,7 @@ describe("list exports", () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "invoices.exported")));
-    expect(events.at(-1)).toMatchObject({ actorUserId: viewer.userId, details: { tab: "open", scope: "filtered", delimiter: "comma", rowCount: 1 }, ip: origin.ip });
+    expect(events.at(-1)).toMatchObject({ actorUserId: viewer.userId, details: { tab: "open", scope: "filtered", delimiter: "comma", rowCount: 1, completed: true }, ip: origin.ip });
   });
 
   it("uses the semicolon when asked", async () => {
