@@ -20,7 +20,8 @@ export const auditEvents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("audit_events_account_created_idx").on(t.accountId, t.createdAt.desc(), t.id.desc()),
+    // Ascending on purpose: a backward scan serves ORDER BY … DESC (a DESC NULLS LAST index does not).
+    index("audit_events_account_created_idx").on(t.accountId, t.createdAt, t.id),
     index("audit_events_action_idx").on(t.action),
   ],
 );

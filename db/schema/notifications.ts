@@ -62,7 +62,8 @@ export const alerts = pgTable(
   },
   (t) => [
     index("alerts_account_id_idx").on(t.accountId),
-    index("alerts_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    // Ascending on purpose: a backward scan serves ORDER BY … DESC (a DESC NULLS LAST index does not).
+    index("alerts_user_created_idx").on(t.userId, t.createdAt, t.id),
     index("alerts_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
   ],
 );

@@ -23,7 +23,8 @@ export const supportTickets = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("support_tickets_account_created_idx").on(t.accountId, t.createdAt.desc()),
+    // Ascending on purpose: a backward scan serves ORDER BY … DESC (a DESC NULLS LAST index does not).
+    index("support_tickets_account_created_idx").on(t.accountId, t.createdAt),
     unique("support_tickets_id_account_id_key").on(t.id, t.accountId),
     foreignKey({ columns: [t.requestedInvoiceId, t.accountId], foreignColumns: [invoices.id, invoices.accountId] }),
   ],
