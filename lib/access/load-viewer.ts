@@ -15,6 +15,18 @@ export type ViewerAccount = {
   upgradedAt: Date | null;
 };
 
+// The account columns a Viewer carries (also what operator forms need to know of an account).
+export const viewerAccountColumns = {
+  id: accounts.id,
+  slug: accounts.slug,
+  name: accounts.name,
+  timeZone: accounts.timeZone,
+  locale: accounts.locale,
+  currency: accounts.currency,
+  invoiceGeneration: accounts.invoiceGeneration,
+  upgradedAt: accounts.upgradedAt,
+};
+
 // A signed-in portal user, as every tenant data function receives it.
 export type Viewer = {
   kind: "customer";
@@ -43,16 +55,7 @@ export async function loadIdentity(db: Db, userId: string): Promise<Identity | n
   if (!user.accountId) return null;
 
   const [account] = await db
-    .select({
-      id: accounts.id,
-      slug: accounts.slug,
-      name: accounts.name,
-      timeZone: accounts.timeZone,
-      locale: accounts.locale,
-      currency: accounts.currency,
-      invoiceGeneration: accounts.invoiceGeneration,
-      upgradedAt: accounts.upgradedAt,
-    })
+    .select(viewerAccountColumns)
     .from(accounts)
     .where(eq(accounts.id, user.accountId));
   if (!account) return null;

@@ -6,6 +6,7 @@ import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
+import { viewerAccountColumns } from "@/lib/access/load-viewer";
 
 const INVOICE_LIMIT = 50;
 const PAYMENT_LIMIT = 25;
@@ -18,16 +19,7 @@ export async function getAccountSummary(operator: Operator, accountId: string) {
   if (!isUuid(accountId)) throw new AppError("not_found", "Account not found");
   const db = await getDb();
   const [account] = await db
-    .select({
-      id: accounts.id,
-      slug: accounts.slug,
-      name: accounts.name,
-      timeZone: accounts.timeZone,
-      locale: accounts.locale,
-      currency: accounts.currency,
-      invoiceGeneration: accounts.invoiceGeneration,
-      upgradedAt: accounts.upgradedAt,
-    })
+    .select(viewerAccountColumns)
     .from(accounts)
     .where(eq(accounts.id, accountId));
   if (!account) throw new AppError("not_found", "Account not found");
