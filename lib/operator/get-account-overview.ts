@@ -3,10 +3,9 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accounts, invoices, payments, roles, supportTickets, userRoles, users } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
-import type { Operator } from "@/lib/access/load-viewer";
+import { viewerAccountColumns, type Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
-import { viewerAccountColumns } from "@/lib/access/load-viewer";
 
 const INVOICE_LIMIT = 50;
 const PAYMENT_LIMIT = 25;
