@@ -23,6 +23,15 @@ function copyQuery(accountId: string, today: string): string {
     from invoices where account_id = '${accountId}' and generation = 4 order by issue_date desc, id desc`;
 }
 
+// The reader's own work is kept small (Buffer.indexOf, not a loop over every byte), so that the
+// figure is the export's time, as with COPY writing to /dev/null.
+function countLineFeeds(chunk: Uint8Array): number {
+  const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  let count = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
+}
+
 // Samples RSS every 20 ms; returns the peak growth over the starting value.
 function rssSampler() {
   const start = process.memoryUsage().rss;
@@ -57,7 +66,7 @@ export async function benchCsvExport(driver: "pg" | "pglite"): Promise<void> {
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     if (bytes === 0) firstByteMs = performance.now() - start;
     bytes += chunk.value.byteLength;
-    for (const byte of chunk.value) if (byte === 10) lines++;
+    lines += countLineFeeds(chunk.value);
   }
   const appSeconds = (performance.now() - start) / 1000;
   const rssGrowth = stopSampling();

@@ -26,6 +26,9 @@ async function connect(): Promise<Connection> {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+    // An idle connection the server closes (restart, failover, a dropped test database) emits
+    // 'error' on the pool; unhandled, that would crash the process. The pool discards the client.
+    pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
     const db = drizzle(pool, { schema }) as unknown as Database;
     return { db, driver: "pg", close: () => pool.end() };
   }

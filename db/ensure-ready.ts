@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { isDemoMode } from "@/lib/env";
 import { getConnection } from "./client";
 import { migrateDatabase } from "./migrate";
+import { rawRows } from "./raw-rows";
 import { seedDemoData } from "./seed/demo";
 
 // Brings the database up to date when the server starts: migrations always, demo data in demo
@@ -14,8 +15,7 @@ export async function ensureDatabaseReady(now = new Date()): Promise<void> {
   const { db, driver } = await getConnection();
   await db.transaction(async (tx) => {
     if (driver === "pg") await tx.execute(sql`select pg_advisory_xact_lock(7428191)`);
-    const result = await tx.execute(sql`select exists (select 1 from accounts) as seeded`);
-    const seeded = (result as unknown as { rows: { seeded: boolean }[] }).rows[0]?.seeded;
+    const [{ seeded }] = await rawRows<{ seeded: boolean }>(tx, sql`select exists (select 1 from accounts) as seeded`);
     if (!seeded) {
       await seedDemoData(tx, now);
       console.log("[billing-portal] demo data seeded");

@@ -2,9 +2,17 @@
 
 const MS_PER_DAY = 86_400_000;
 
+// Note: building an Intl.DateTimeFormat costs about half a millisecond; keep one per zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 // The calendar day an instant falls on in a time zone.
 export function isoDateInZone(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { isoDateInZone } from "@/lib/dates";
-import { csvDownload, keysetRows, type CsvColumn } from "@/lib/exports/csv-download";
+import { csvDownload, keysetBatches, type CsvColumn } from "@/lib/exports/csv-download";
 import { auditActionLabel } from "./audit-actions";
 import { describeAuditDetails } from "./audit-details";
 import type { AuditFilters } from "./audit-filters";
@@ -41,6 +41,6 @@ export async function exportAuditLog(viewer: Viewer, filters: AuditFilters, orig
   return csvDownload({
     filename: `${viewer.account.slug}-audit-log-${isoDateInZone(now, viewer.account.timeZone)}.csv`,
     columns: COLUMNS,
-    rows: keysetRows((after: AuditEventRow | null, limit) => fetchOlderAuditEvents(viewer, scope, after && { at: after.cursorAt, id: after.id }, limit)),
+    batches: keysetBatches((after: AuditEventRow | null, limit) => fetchOlderAuditEvents(viewer, scope, after && { at: after.cursorAt, id: after.id }, limit)),
   });
 }

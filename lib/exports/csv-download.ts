@@ -1,8 +1,6 @@
 import "server-only";
-import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import { stringify, type Options } from "csv-stringify/sync";
 import { neutraliseNumber, neutraliseText } from "./csv-cells";
-import { readableToWebStream } from "./web-stream";
 
 export type CsvColumn<Row> = {
   header: string;
@@ -14,9 +12,12 @@ export type CsvColumn<Row> = {
 export type CsvDownload<Row> = {
   filename: string;
   columns: CsvColumn<Row>[];
-  rows: AsyncIterable<Row>;
+  // Rows in batches (keysetBatches): each batch becomes one chunk of the body.
+  batches: AsyncIterable<Row[]> | Iterable<Row[]>;
   delimiter?: "," | ";";
 };
+
+const BOM = "\uFEFF";
 
 function cell<Row>(column: CsvColumn<Row>, row: Row): string {
   const raw = column.value(row);
@@ -27,18 +28,13 @@ function cell<Row>(column: CsvColumn<Row>, row: Row): string {
 
 // Streams rows as a spreadsheet-safe CSV download (R-E2, R-E3): UTF-8 with BOM, CRLF, a header
 // row, every cell neutralised against formula injection, constant memory whatever the row count.
-export function csvDownload<Row>({ filename, columns, rows, delimiter = "," }: CsvDownload<Row>): Response {
-  const records = Readable.from(
-    (async function* () {
-      for await (const row of rows) yield columns.map((c) => cell(c, row));
-    })(),
-    { objectMode: true, highWaterMark: 64 },
-  );
-  const stringifier = stringify({ bom: true, header: true, columns: columns.map((c) => c.header), record_delimiter: "windows", delimiter, quoted_match: /^\s|\s$/ });
-  records.on("error", (error) => stringifier.destroy(error));
-  stringifier.on("close", () => records.destroy());
-  records.pipe(stringifier);
-  return new Response(readableToWebStream(stringifier), {
+// Note: csv-stringify's sync API writes a whole batch per call. Its stream API costs a
+// transform step and an event per row, which made million-row exports twice as slow.
+export function csvDownload<Row>({ filename, columns, batches, delimiter = "," }: CsvDownload<Row>): Response {
+  const options: Options = { record_delimiter: "windows", delimiter };
+  const header = BOM + stringify([columns.map((c) => c.header)], options);
+  const toCsv = (batch: Row[]) => stringify(batch.map((row) => columns.map((c) => cell(c, row))), options);
+  return new Response(batchedBody(header, batches, toCsv), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
@@ -48,16 +44,46 @@ export function csvDownload<Row>({ filename, columns, rows, delimiter = "," }: C
   });
 }
 
-// Reads a result in keyset-ordered batches and yields row by row, so a million-row export never
-// holds more than one batch. `fetchBatch(after, limit)` returns rows after the cursor row.
-export async function* keysetRows<Row>(fetchBatch: (after: Row | null, limit: number) => Promise<Row[]>, batchSize = 2000, maxRows = Infinity): AsyncGenerator<Row> {
-  let after: Row | null = null;
-  let emitted = 0;
-  while (emitted < maxRows) {
-    const batch = await fetchBatch(after, Math.min(batchSize, maxRows - emitted));
-    for (const row of batch) yield row;
-    emitted += batch.length;
-    if (batch.length < batchSize) return;
-    after = batch[batch.length - 1];
+// A body that writes one batch per read, so backpressure holds: nothing is fetched until the
+// client has taken the previous chunk. A client that goes away ends the source iterator (its
+// `finally` blocks run), which stops the export at the next batch.
+function batchedBody<Row>(head: string, batches: AsyncIterable<Row[]> | Iterable<Row[]>, toText: (batch: Row[]) => string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const source = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(head));
+      },
+      async pull(controller) {
+        for (;;) {
+          const { done, value } = await source.next();
+          if (done) return controller.close();
+          if (value.length === 0) continue;
+          return controller.enqueue(encoder.encode(toText(value)));
+        }
+      },
+      async cancel() {
+        await source.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+// Reads a result in keyset-ordered batches, so a million-row export never holds more than two of
+// them. `fetchBatch(after, limit)` returns up to `limit` rows after the cursor row. The next batch
+// is fetched while the caller writes the current one.
+export async function* keysetBatches<Row>(fetchBatch: (after: Row | null, limit: number) => Promise<Row[]>, batchSize = 2000): AsyncGenerator<Row[]> {
+  let next: Promise<Row[]> | null = fetchBatch(null, batchSize);
+  try {
+    while (next) {
+      const batch: Row[] = await next;
+      next = batch.length < batchSize ? null : fetchBatch(batch[batch.length - 1], batchSize);
+      yield batch;
+    }
+  } finally {
+    // Stopped early (client gone): the prefetched batch is not wanted, nor is its error.
+    next?.catch(() => {});
   }
 }

@@ -6,7 +6,7 @@ import type { Permission } from "@/lib/access/permissions";
 import { recordAuditEvent, type RequestOrigin } from "@/lib/audit/record-audit-event";
 import { isoDateInZone } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { csvDownload, keysetRows, type CsvColumn } from "@/lib/exports/csv-download";
+import { csvDownload, keysetBatches, type CsvColumn } from "@/lib/exports/csv-download";
 import { decodeCursor, type PageCursor } from "@/lib/pagination/cursor";
 import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
 import { fetchRecentPaymentRows, summarizeRecentPayments, type PaymentListRow } from "@/lib/payments/list-recent-payments";
@@ -50,21 +50,17 @@ function withSource<T>(viewer: Viewer, tab: Tab, now: Date, run: <Row>(source: T
   });
 }
 
-// Every row `filters` matches, from the first, in keyset batches: one batch in memory at a time.
+// Every row `filters` matches, from the first, in keyset batches: at most two in memory at a time.
 // Each batch is its own short query, so a client that goes away stops the export at the next batch
 // and no connection or cursor is held in between.
-function allPages<Row>(source: TabSource<Row>, filters: ListFilters, batchSize: number): AsyncGenerator<Row> {
+function allPages<Row>(source: TabSource<Row>, filters: ListFilters, batchSize: number): AsyncGenerator<Row[]> {
   let next: PageCursor | null = null;
-  return keysetRows<Row>(async (after, limit) => {
+  return keysetBatches<Row>(async (after, limit) => {
     if (after && !next) return [];
     const page = await source.fetch(filters, { cursor: after ? next : null, direction: "after", limit });
     next = decodeCursor(page.nextCursor);
     return page.rows;
   }, batchSize);
-}
-
-async function* fromArray<Row>(rows: Row[]): AsyncGenerator<Row> {
-  yield* rows;
 }
 
 // The row count of each scope, for the menu next to the CSV button. The page already knows the
@@ -80,13 +76,13 @@ export type ExportOptions = { batchSize?: number };
 
 // Counts rows as they stream and records the export when the stream ends, complete or cut short
 // by the client, so the first byte never waits for a count over every row.
-async function* auditedRows<Row>(rows: AsyncIterable<Row>, record: (rowCount: number, completed: boolean) => Promise<void>): AsyncGenerator<Row> {
+async function* auditedBatches<Row>(batches: AsyncIterable<Row[]> | Iterable<Row[]>, record: (rowCount: number, completed: boolean) => Promise<void>): AsyncGenerator<Row[]> {
   let rowCount = 0;
   let completed = false;
   try {
-    for await (const row of rows) {
-      rowCount++;
-      yield row;
+    for await (const batch of batches) {
+      rowCount += batch.length;
+      yield batch;
     }
     completed = true;
   } finally {
@@ -105,9 +101,9 @@ export async function exportInvoiceListCsv(viewer: Viewer, params: URLSearchPara
     const filters = scopeFilters(parseInvoiceFilters(rawFiltersOf(params), viewer.account, now), scope);
     // Current Set is one page, read up front; the other scopes stream in keyset batches.
     const page = scope === "current" ? await source.fetch(filters, pageRequestOf(filters)) : null;
-    const rows = page ? fromArray(page.rows) : allPages(source, filters, options.batchSize ?? EXPORT_BATCH_SIZE);
+    const batches = page ? [page.rows] : allPages(source, filters, options.batchSize ?? EXPORT_BATCH_SIZE);
     const db = await getDb();
-    const audited = auditedRows(rows, (rowCount, completed) =>
+    const audited = auditedBatches(batches, (rowCount, completed) =>
       recordAuditEvent(db, {
         accountId: viewer.accountId,
         actor: { kind: "user", userId: viewer.userId, label: viewer.email },
@@ -120,7 +116,7 @@ export async function exportInvoiceListCsv(viewer: Viewer, params: URLSearchPara
     return csvDownload({
       filename: listExportFilename(viewer.account.slug, tab, now, viewer.account.timeZone),
       columns: source.columns,
-      rows: audited,
+      batches: audited,
       delimiter: EXPORT_DELIMITERS[delimiter],
     });
   });

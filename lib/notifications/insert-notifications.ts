@@ -1,13 +1,12 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rawRows } from "@/db/raw-rows";
 import { notifications } from "@/db/schema";
 import type { NewNotification } from "./deliver";
 import type { NotificationEvent } from "./recipient-permissions";
 
 export type InsertedRow = { id: string; account_id: string; user_id: string; subject_id: string; threshold: number; alert: boolean; email: boolean; email_address: string };
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 export function recipientOf(row: InsertedRow): NewNotification["recipient"] {
   return { email: row.email_address, alert: row.alert, emailOn: row.email };
@@ -18,7 +17,7 @@ export function recipientOf(row: InsertedRow): NewNotification["recipient"] {
 // so concurrent sweeps wait on each other instead of deadlocking.
 // `supersededBy` (over `n` and `due`) says which already-sent notification makes this one redundant.
 export async function insertNotifications(tx: Db, event: NotificationEvent, due: SQL, recipients: SQL, supersededBy: SQL, now: Date) {
-  const result = await tx.execute(sql`
+  return rawRows<InsertedRow>(tx, sql`
     with due as (${due}),
     recipients as ${recipients},
     inserted as (
@@ -36,5 +35,4 @@ export async function insertNotifications(tx: Db, event: NotificationEvent, due:
     )
     select inserted.id, inserted.account_id, inserted.user_id, inserted.subject_id, inserted.threshold, r.alert, r.email, r.email_address
     from inserted join recipients r on r.user_id = inserted.user_id`);
-  return rowsOf<InsertedRow>(result);
 }

@@ -36,9 +36,7 @@ describe("invoice downloads", () => {
     const body = await csvDownload({
       filename: prepared.filename,
       columns: invoiceCsvColumns(prepared.invoice),
-      rows: (async function* () {
-        yield* invoiceCsvRows(prepared.invoice);
-      })(),
+      batches: [invoiceCsvRows(prepared.invoice)],
     }).text();
     const lines = body.replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[0]).toBe(

@@ -9,14 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const viewer = await requireRouteViewer();
     const { invoice, filename } = await prepareInvoiceExport(viewer, (await params).id, "csv", requestOrigin(request), new Date());
-    const rows = invoiceCsvRows(invoice);
-    return csvDownload({
-      filename,
-      columns: invoiceCsvColumns(invoice),
-      rows: (async function* () {
-        yield* rows;
-      })(),
-    });
+    return csvDownload({ filename, columns: invoiceCsvColumns(invoice), batches: [invoiceCsvRows(invoice)] });
   } catch (error) {
     return errorResponse(error);
   }
