@@ -112,6 +112,21 @@ describe("list exports", () => {
     expect(events.at(-1)).toMatchObject({ actorUserId: viewer.userId, details: { tab: "open", scope: "filtered", delimiter: "comma", rowCount: 1, completed: true }, ip: origin.ip });
   });
 
+  it("stops at the next batch when the client goes away, and records the export as cut short", async () => {
+    const response = await exportInvoiceListCsv(viewer, new URLSearchParams({ tab: "recent", scope: "all" }), origin, now, { batchSize: 4 });
+    const reader = response.body!.getReader();
+    await reader.read(); // the header
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first.split("\r\n").filter(Boolean)).toHaveLength(4);
+    await reader.cancel();
+    const events = await (await getDb())
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "invoices.exported")));
+    // The batch that was written, not the 28 rows of the tab; the prefetched one never went out.
+    expect(events.at(-1)).toMatchObject({ details: { tab: "recent", scope: "all", rowCount: 4, completed: false } });
+  });
+
   it("uses the semicolon when asked", async () => {
     const body = await (await exportInvoiceListCsv(viewer, new URLSearchParams({ tab: "recent", scope: "filtered", q: "N-02", delimiter: "semicolon" }), origin, now)).text();
     expect(parseCsv(body, ";")[0]).toEqual(["Number", "Invoice date", "Due date", "Service period start", "Service period end", "Status", "Total", "Paid", "Balance", "Currency"]);
