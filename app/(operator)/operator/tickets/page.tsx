@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatUtc } from "@/components/operator/operator-format";
-import { TicketStatusBadge } from "@/components/support/ticket-status-badge";
-import { Badge } from "@/components/ui/badge";
+import { TicketsTable } from "@/components/support/tickets-table";
 import { Card, PageHeader } from "@/components/ui/card";
-import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { cn } from "@/lib/cn";
 import { listTicketsForOperator, type OperatorTicketFilter } from "@/lib/support/operator-tickets";
-import { CATEGORY_LABELS, STATUS_LABELS, TICKET_STATUSES } from "@/lib/support/ticket-labels";
+import { STATUS_LABELS, TICKET_STATUSES } from "@/lib/support/ticket-labels";
 
 export const metadata: Metadata = { title: "Support tickets" };
 
@@ -40,39 +38,7 @@ export default async function OperatorTicketsPage({ searchParams }: { searchPara
         ))}
       </nav>
       <Card>
-        <DataTable caption="Support tickets">
-          <thead>
-            <tr>
-              <Th>Subject</Th>
-              <Th>Account</Th>
-              <Th>Category</Th>
-              <Th>Status</Th>
-              <Th>Last activity</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {tickets.map((t) => (
-              <tr key={t.id}>
-                <Td>
-                  <Link href={`/operator/tickets/${t.id}`} className={cn("text-brand-700 underline", t.awaitingReply && "font-semibold")}>
-                    {t.subject}
-                  </Link>{" "}
-                  {t.awaitingReply ? <Badge tone="warning">Awaiting reply</Badge> : null}
-                </Td>
-                <Td>
-                  <Link href={`/operator/accounts/${t.accountId}`} className="text-slate-700 underline">
-                    {t.accountName}
-                  </Link>
-                </Td>
-                <Td>{CATEGORY_LABELS[t.category]}</Td>
-                <Td>
-                  <TicketStatusBadge status={t.status} />
-                </Td>
-                <Td className="whitespace-nowrap">{formatUtc(t.updatedAt)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <TicketsTable tickets={tickets} ticketHref={(id) => `/operator/tickets/${id}`} formatWhen={formatUtc} showAccount />
         {tickets.length === 0 ? <p className="px-4 py-6 text-sm text-slate-600">No tickets with this status.</p> : null}
       </Card>
     </>

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountInvoicesTable } from "@/components/operator/account-invoices-table";
 import { AccountPaymentsTable } from "@/components/operator/account-payments-table";
-import { AccountTicketsTable } from "@/components/operator/account-tickets-table";
 import { AccountUsersTable } from "@/components/operator/account-users-table";
 import { formatUtc, OPERATOR_LOCALE } from "@/components/operator/operator-format";
 import { Section } from "@/components/operator/section";
+import { TicketsTable } from "@/components/support/tickets-table";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -98,7 +98,11 @@ export default async function OperatorAccountPage({ params, searchParams }: { pa
         <AccountUsersTable users={overview.users} />
       </Section>
       <Section id="tickets" title="Support tickets">
-        <AccountTicketsTable tickets={overview.tickets} />
+        {overview.tickets.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-600">No support tickets.</p>
+        ) : (
+          <TicketsTable tickets={overview.tickets} ticketHref={(id) => `/operator/tickets/${id}`} formatWhen={formatUtc} />
+        )}
       </Section>
     </>
   );
