@@ -7,3 +7,4 @@ export * from "./notifications";
 export * from "./support";
 export * from "./audit";
 export * from "./api";
+export * from "./exports";

@@ -1,64 +1,101 @@
 import "server-only";
+import { and, eq, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { exportLeases, users } from "@/db/schema";
+import type { Viewer } from "@/lib/access/load-viewer";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 
-// Per-user limits on list exports (R-E4): a per-minute cap shared by every app instance
-// (PostgreSQL fixed window) and a cap on downloads streaming at once from this process, since
-// each one holds a database connection per batch and a CPU share for as long as it runs.
+// Per-user limits on list exports (R-E4): a per-minute cap and a cap on downloads streaming at
+// once, both kept in PostgreSQL so they hold across every app instance (R-R4). A running export
+// holds a lease that it renews while bytes flow; a crashed instance's leases simply expire.
 
 export const EXPORTS_PER_MINUTE = 10;
 export const CONCURRENT_EXPORTS = 2;
+export const LEASE_SECONDS = 120;
+const RENEW_AFTER_MS = 30_000;
 
-const running = new Map<string, number>();
+export type ExportSlot = {
+  renew: (now: Date) => Promise<void>;
+  release: () => Promise<void>;
+};
 
-// Takes a slot for `userId` or throws rate_limited (429) with the seconds to wait in details.
-export async function acquireExportSlot(userId: string, now: Date): Promise<() => void> {
-  if ((running.get(userId) ?? 0) >= CONCURRENT_EXPORTS) {
-    throw new AppError("rate_limited", `You already have ${CONCURRENT_EXPORTS} exports downloading. Wait for one to finish, then try again.`, { retryAfterSeconds: 5 });
-  }
-  const hit = await hitRateLimit(await getDb(), `export:${userId}`, EXPORTS_PER_MINUTE, 60, now);
-  if (!hit.allowed) {
-    throw new AppError("rate_limited", `You can start ${EXPORTS_PER_MINUTE} exports a minute. Try again in ${hit.retryAfterSeconds} seconds.`, {
-      retryAfterSeconds: hit.retryAfterSeconds,
-    });
-  }
-  running.set(userId, (running.get(userId) ?? 0) + 1);
+// Takes a slot for the viewer or throws rate_limited (429) with the seconds to wait in details.
+export async function acquireExportSlot(viewer: Pick<Viewer, "userId" | "accountId">, now: Date): Promise<ExportSlot> {
+  const db = await getDb();
+  const leaseId = await db.transaction(async (tx) => {
+    // Locking the user's row makes one instance at a time count and take this user's slots.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, viewer.userId)).for("update");
+    await tx.delete(exportLeases).where(and(eq(exportLeases.userId, viewer.userId), lte(exportLeases.expiresAt, now)));
+    const running = await tx.select({ id: exportLeases.id }).from(exportLeases).where(eq(exportLeases.userId, viewer.userId));
+    if (running.length >= CONCURRENT_EXPORTS) {
+      throw new AppError("rate_limited", `You already have ${CONCURRENT_EXPORTS} exports downloading. Wait for one to finish, then try again.`, { retryAfterSeconds: 5 });
+    }
+    const hit = await hitRateLimit(tx, `export:${viewer.userId}`, EXPORTS_PER_MINUTE, 60, now);
+    if (!hit.allowed) {
+      throw new AppError("rate_limited", `You can start ${EXPORTS_PER_MINUTE} exports a minute. Try again in ${hit.retryAfterSeconds} seconds.`, {
+        retryAfterSeconds: hit.retryAfterSeconds,
+      });
+    }
+    const [lease] = await tx
+      .insert(exportLeases)
+      .values({ accountId: viewer.accountId, userId: viewer.userId, expiresAt: new Date(now.getTime() + LEASE_SECONDS * 1000) })
+      .returning({ id: exportLeases.id });
+    return lease.id;
+  });
+
   let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    const left = (running.get(userId) ?? 1) - 1;
-    if (left > 0) running.set(userId, left);
-    else running.delete(userId);
+  return {
+    renew: async (at) => {
+      if (released) return;
+      await db
+        .update(exportLeases)
+        .set({ expiresAt: new Date(at.getTime() + LEASE_SECONDS * 1000) })
+        .where(eq(exportLeases.id, leaseId));
+    },
+    release: async () => {
+      if (released) return;
+      released = true;
+      await db.delete(exportLeases).where(eq(exportLeases.id, leaseId));
+    },
   };
 }
 
-// The same response with `release` called once its body has been fully read, has failed, or was
-// cancelled by the client (the browser went away): the slot never outlives the download.
-export function releaseWhenDone(response: Response, release: () => void): Response {
+// The same response, holding `slot` while its body streams: renewed as chunks go out, released
+// once the body has been fully read, has failed, or was cancelled by the client.
+export function holdSlotWhileStreaming(response: Response, slot: ExportSlot): Response {
+  const release = () => slot.release().catch((error) => console.error("[export] lease not released (it expires by itself)", error));
   const reader = response.body?.getReader();
   if (!reader) {
-    release();
+    void release();
     return response;
   }
+  let renewedAt = Date.now();
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
           const { done, value } = await reader.read();
           if (done) {
-            release();
-            controller.close();
-          } else controller.enqueue(value);
+            await release();
+            return controller.close();
+          }
+          controller.enqueue(value);
+          if (Date.now() - renewedAt > RENEW_AFTER_MS) {
+            renewedAt = Date.now();
+            await slot.renew(new Date()).catch((error) => console.error("[export] lease not renewed", error));
+          }
         } catch (error) {
-          release();
+          await release();
           controller.error(error);
         }
       },
-      cancel(reason) {
-        release();
-        return reader.cancel(reason);
+      async cancel(reason) {
+        try {
+          await reader.cancel(reason);
+        } finally {
+          await release();
+        }
       },
     },
     { highWaterMark: 0 },

@@ -1,37 +1,76 @@
-import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { exportLeases } from "@/db/schema";
+import type { Viewer } from "@/lib/access/load-viewer";
 import { errorResponse } from "@/lib/errors";
-import { acquireExportSlot, CONCURRENT_EXPORTS, EXPORTS_PER_MINUTE, releaseWhenDone, withRetryAfter } from "@/lib/exports/export-limit";
+import { acquireExportSlot, CONCURRENT_EXPORTS, EXPORTS_PER_MINUTE, holdSlotWhileStreaming, LEASE_SECONDS, withRetryAfter } from "@/lib/exports/export-limit";
+import { createTestAccount, createTestUser, type TestAccount } from "../support/factories";
 
 const now = new Date("2026-11-25T15:00:00Z");
+const later = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+let account: TestAccount;
 
-describe("export rate limit", () => {
-  it(`allows ${CONCURRENT_EXPORTS} downloads at once per user and frees the slot when one ends`, async () => {
-    const user = randomUUID();
-    const releases = [await acquireExportSlot(user, now), await acquireExportSlot(user, now)];
-    const refused = await acquireExportSlot(user, now).catch((e: unknown) => e);
+beforeAll(async () => {
+  account = await createTestAccount({ slug: "limits" });
+});
+
+async function newViewer(): Promise<Viewer> {
+  return (await createTestUser(account, ["billing_manager"])).viewer;
+}
+
+async function leasesOf(viewer: Viewer) {
+  return (await getDb()).select().from(exportLeases).where(eq(exportLeases.userId, viewer.userId));
+}
+
+describe("export limits", () => {
+  it(`allows ${CONCURRENT_EXPORTS} downloads at once per user, then answers 429 with Retry-After`, async () => {
+    const viewer = await newViewer();
+    await acquireExportSlot(viewer, now);
+    await acquireExportSlot(viewer, now);
+    expect(await leasesOf(viewer)).toHaveLength(2);
+    const refused = await acquireExportSlot(viewer, now).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: "rate_limited" });
     const response = withRetryAfter(errorResponse(refused), refused);
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("5");
-    expect(await acquireExportSlot(randomUUID(), now)).toBeTypeOf("function"); // other users are unaffected
+    await expect(acquireExportSlot(await newViewer(), now)).resolves.toBeDefined(); // other users are unaffected
+  });
 
-    // Reading a body to its end releases; so does a client cancelling it.
-    const done = releaseWhenDone(new Response("a,b\r\n"), releases[0]);
-    await done.text();
-    const again = await acquireExportSlot(user, now);
-    const cancelled = releaseWhenDone(new Response(new ReadableStream({ pull: () => new Promise(() => {}) })), again);
+  it("frees the slot when the body has been read, and when the client cancels it", async () => {
+    const viewer = await newViewer();
+    const done = holdSlotWhileStreaming(new Response("a,b\r\n"), await acquireExportSlot(viewer, now));
+    const cancelled = holdSlotWhileStreaming(new Response(new ReadableStream({ pull: () => new Promise(() => {}) })), await acquireExportSlot(viewer, now));
+    expect(await leasesOf(viewer)).toHaveLength(2);
+    expect(await done.text()).toBe("a,b\r\n");
     await cancelled.body!.cancel();
-    releases[1]();
-    expect(await acquireExportSlot(user, now)).toBeTypeOf("function");
+    expect(await leasesOf(viewer)).toHaveLength(0);
+  });
+
+  it("lets a lease nobody renews expire, as when the instance streaming it has crashed", async () => {
+    const viewer = await newViewer();
+    const first = await acquireExportSlot(viewer, now);
+    await acquireExportSlot(viewer, now);
+    await first.renew(later(60));
+    await expect(acquireExportSlot(viewer, later(LEASE_SECONDS - 1))).rejects.toMatchObject({ code: "rate_limited" });
+    // At LEASE_SECONDS the unrenewed one is gone; the renewed one still counts.
+    await expect(acquireExportSlot(viewer, later(LEASE_SECONDS))).resolves.toBeDefined();
+    await expect(acquireExportSlot(viewer, later(LEASE_SECONDS + 1))).rejects.toMatchObject({ code: "rate_limited" });
+  });
+
+  it("holds the cap when several requests race for the last slots", async () => {
+    const viewer = await newViewer();
+    const results = await Promise.allSettled([0, 1, 2, 3, 4].map(() => acquireExportSlot(viewer, now)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(CONCURRENT_EXPORTS);
+    expect(await leasesOf(viewer)).toHaveLength(CONCURRENT_EXPORTS);
   });
 
   it(`caps each user at ${EXPORTS_PER_MINUTE} exports a minute, with Retry-After`, async () => {
-    const user = randomUUID();
-    for (let i = 0; i < EXPORTS_PER_MINUTE; i++) (await acquireExportSlot(user, new Date(now.getTime() + i * 1000)))();
-    const refused = await acquireExportSlot(user, new Date(now.getTime() + 20_000)).catch((e: unknown) => e);
+    const viewer = await newViewer();
+    for (let i = 0; i < EXPORTS_PER_MINUTE; i++) await (await acquireExportSlot(viewer, later(i))).release();
+    const refused = await acquireExportSlot(viewer, later(20)).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: "rate_limited", details: { retryAfterSeconds: 40 } });
     expect(withRetryAfter(errorResponse(refused), refused).headers.get("retry-after")).toBe("40");
-    expect(await acquireExportSlot(user, new Date(now.getTime() + 61_000))).toBeTypeOf("function");
+    await expect(acquireExportSlot(viewer, later(61))).resolves.toBeDefined();
   });
 });

@@ -1,20 +1,20 @@
 // GET /account/invoices/export?tab=open|recent|payments&scope=all|current|filtered&delimiter=comma|semicolon&<page filters>
 // A tab of the Invoices + Payments screen as a streamed, spreadsheet-safe CSV download (R-E1..R-E4).
 import { errorResponse } from "@/lib/errors";
-import { acquireExportSlot, releaseWhenDone, withRetryAfter } from "@/lib/exports/export-limit";
+import { acquireExportSlot, holdSlotWhileStreaming, type ExportSlot, withRetryAfter } from "@/lib/exports/export-limit";
 import { requestOrigin, requireRouteViewer } from "@/lib/invoices/export-request";
 import { exportInvoiceListCsv } from "@/lib/invoices/export-lists";
 
 export async function GET(request: Request) {
-  let release: (() => void) | null = null;
+  let slot: ExportSlot | null = null;
   try {
     const viewer = await requireRouteViewer();
     const now = new Date();
-    release = await acquireExportSlot(viewer.userId, now);
+    slot = await acquireExportSlot(viewer, now);
     const response = await exportInvoiceListCsv(viewer, new URL(request.url).searchParams, requestOrigin(request), now);
-    return releaseWhenDone(response, release);
+    return holdSlotWhileStreaming(response, slot);
   } catch (error) {
-    release?.();
+    await slot?.release();
     return withRetryAfter(errorResponse(error), error);
   }
 }
