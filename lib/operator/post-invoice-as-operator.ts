@@ -1,40 +1,33 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { accounts } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { postInvoice } from "@/lib/invoices/post-invoice";
-import { decimalStringToMinor } from "@/lib/money";
-import { fieldMessagesOf, formFailure, isUuid, type FieldMessages, type FormResult } from "@/lib/validation";
+import { fieldMessagesOf, formFailure, type FieldMessages, type FormResult } from "@/lib/validation";
 import { operatorInvoiceSchema } from "./invoice-form";
 import { operatorActor } from "./operator-actor";
+import { moneyFieldReader, operatorTargetAccount } from "./target-account";
 
 // Posts an invoice into an account from the operator console (R-O1); postInvoice computes the
 // totals and, in the same transaction, triggers the "invoice has posted" notifications.
 // Note: operator-only and deliberately cross-account.
 export async function postInvoiceAsOperator(operator: Operator, accountId: string, raw: unknown): Promise<FormResult<{ invoice: { id: string; number: string } }>> {
   requireOperator(operator);
-  if (!isUuid(accountId)) throw new AppError("not_found", "Account not found");
+  const db = await getDb();
+  const account = await operatorTargetAccount(db, accountId);
   const parsed = operatorInvoiceSchema.safeParse(raw);
   if (!parsed.success) return formFailure("Check the highlighted fields.", fieldMessagesOf(parsed.error));
   const input = parsed.data;
 
-  const db = await getDb();
-  const [account] = await db.select({ currency: accounts.currency }).from(accounts).where(eq(accounts.id, accountId));
-  if (!account) throw new AppError("not_found", "Account not found");
-
   const fieldErrors: FieldMessages = {};
-  const lines = input.lines.map((line, i) => {
-    let unitPriceMinor = 0;
-    try {
-      unitPriceMinor = decimalStringToMinor(line.unitPrice, account.currency);
-    } catch (error) {
-      fieldErrors[`lines.${i}.unitPrice`] = error instanceof RangeError ? error.message : "Enter an amount";
-    }
-    return { description: line.description, quantity: line.quantity, unitPriceMinor, taxRateBp: input.taxRate };
-  });
+  const toMinor = moneyFieldReader(account.currency, fieldErrors);
+  const lines = input.lines.map((line, i) => ({
+    description: line.description,
+    quantity: line.quantity,
+    unitPriceMinor: toMinor(line.unitPrice, `lines.${i}.unitPrice`),
+    taxRateBp: input.taxRate,
+  }));
   if (Object.keys(fieldErrors).length > 0) return formFailure("Check the highlighted fields.", fieldErrors);
 
   try {

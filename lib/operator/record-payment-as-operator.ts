@@ -1,39 +1,27 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { accounts } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
-import { AppError, isAppError } from "@/lib/errors";
-import { decimalStringToMinor } from "@/lib/money";
+import { isAppError } from "@/lib/errors";
 import { recordPaymentToAccount } from "@/lib/payments/record-payment-to-account";
-import { fieldMessagesOf, formFailure, isUuid, type FieldMessages, type FormResult } from "@/lib/validation";
+import { fieldMessagesOf, formFailure, type FieldMessages, type FormResult } from "@/lib/validation";
 import { operatorActor } from "./operator-actor";
 import { operatorPaymentSchema } from "./payment-form";
+import { moneyFieldReader, operatorTargetAccount } from "./target-account";
 
 // Records a payment into an account from the operator console and allocates it (R-O1): oldest
 // first, or the amounts the operator chose. Over-allocation is refused by recordPayment under row locks.
 // Note: operator-only and deliberately cross-account.
 export async function recordPaymentAsOperator(operator: Operator, accountId: string, raw: unknown): Promise<FormResult<{ paymentId: string }>> {
   requireOperator(operator);
-  if (!isUuid(accountId)) throw new AppError("not_found", "Account not found");
+  const db = await getDb();
+  const account = await operatorTargetAccount(db, accountId);
   const parsed = operatorPaymentSchema.safeParse(raw);
   if (!parsed.success) return formFailure("Check the highlighted fields.", fieldMessagesOf(parsed.error));
   const input = parsed.data;
 
-  const db = await getDb();
-  const [account] = await db.select({ currency: accounts.currency }).from(accounts).where(eq(accounts.id, accountId));
-  if (!account) throw new AppError("not_found", "Account not found");
-
   const fieldErrors: FieldMessages = {};
-  const toMinor = (value: string, field: string) => {
-    try {
-      return decimalStringToMinor(value, account.currency);
-    } catch (error) {
-      fieldErrors[field] = error instanceof RangeError ? error.message : "Enter an amount";
-      return 0;
-    }
-  };
+  const toMinor = moneyFieldReader(account.currency, fieldErrors);
   const amountMinor = toMinor(input.amount, "amount");
   if (amountMinor <= 0 && !fieldErrors.amount) fieldErrors.amount = "The amount must be more than zero";
   const manual = input.allocations
