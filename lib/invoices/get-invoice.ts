@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/access/load-viewer";
 import { isoDateInZone } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { generation3Access } from "./generation-rule";
+import { invoiceListColumns } from "./invoice-list-query";
 import { daysPastDue, invoiceDisplayStatus, type PaymentStatus } from "./invoice-status";
 import { visibleInvoicesWhere } from "./visibility";
 
@@ -27,20 +28,11 @@ export async function getInvoice(viewer: Viewer, invoiceId: string, now: Date) {
   const db = await getDb();
   const [invoice] = await db
     .select({
-      id: invoices.id,
-      number: invoices.number,
-      generation: invoices.generation,
-      status: invoices.status,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
-      periodStart: invoices.periodStart,
-      periodEnd: invoices.periodEnd,
-      currency: invoices.currency,
+      // The list's columns (balance due by the one BALANCE_DUE rule: a void invoice owes nothing), then the details'.
+      ...invoiceListColumns,
       billTo: invoices.billTo,
       subtotalMinor: invoices.subtotalMinor,
       taxMinor: invoices.taxMinor,
-      totalMinor: invoices.totalMinor,
-      paidMinor: invoices.paidMinor,
       voidedAt: invoices.voidedAt,
       voidReason: invoices.voidReason,
     })
@@ -66,7 +58,6 @@ export async function getInvoice(viewer: Viewer, invoiceId: string, now: Date) {
   const today = isoDateInZone(now, viewer.account.timeZone);
   return {
     ...invoice,
-    balanceMinor: invoice.totalMinor - invoice.paidMinor,
     displayStatus: invoiceDisplayStatus(invoice, today),
     daysPastDue: daysPastDue(invoice, today),
     lines: lines.map((l) => ({ ...l, quantity: trimQuantity(l.quantity) })),

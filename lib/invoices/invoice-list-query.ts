@@ -14,6 +14,7 @@ export const BALANCE_DUE = sql`(case when ${invoices.status} = 'void' then 0 els
 
 // The query both invoice tabs share. Callers (list-open-invoices, list-recent-invoices) check
 // the permission and pass their tab's base condition; the visibility rule is always applied here.
+// getInvoice selects these columns too, so a balance reads the same on the list and the details.
 
 export const invoiceListColumns = {
   id: invoices.id,

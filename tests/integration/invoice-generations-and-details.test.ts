@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import { getInvoice } from "@/lib/invoices/get-invoice";
+import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { parseInvoiceFilters } from "@/lib/invoices/filters";
 import { listOpenInvoices } from "@/lib/invoices/list-open-invoices";
 import { listRecentInvoices } from "@/lib/invoices/list-recent-invoices";
@@ -122,6 +124,18 @@ describe("getInvoice", () => {
     expect(details.payments).toEqual([
       expect.objectContaining({ reference: "PAY-1", receivedOn: "2026-11-02", method: "card", cardBrand: "Visa", cardLast4: "1881", appliedMinor: 1_000 }),
     ]);
+  });
+
+  it("shows a void invoice as owing nothing, as the lists do", async () => {
+    const account = await createTestAccount();
+    const { viewer } = await createTestUser(account, ["billing_manager"]);
+    const invoice = await createTestInvoice(account, { number: "V-1" });
+    await voidInvoice(await getDb(), invoice.id, "Posted twice", { kind: "system", label: "test" });
+    const details = await getInvoice(viewer, invoice.id, now);
+    expect(details).toMatchObject({ status: "void", paidMinor: 0, balanceMinor: 0 });
+    expect(details.totalMinor).toBeGreaterThan(0);
+    const listed = await listRecentInvoices(viewer, parseInvoiceFilters({ tab: "recent", q: "V-1" }, viewer.account, now), now);
+    expect(listed.rows.map((r) => r.balanceMinor)).toEqual([details.balanceMinor]);
   });
 
   it("leaves payments out without payments.read", async () => {
