@@ -55,3 +55,18 @@ test("the semicolon choice gives a semicolon-separated file, and the open menu p
   expect(records[0]).toEqual(["Number", "Invoice date", "Due date", "Service period start", "Service period end", "Status", "Total", "Paid", "Balance", "Currency"]);
   expect(records.length - 1).toBe(expected);
 });
+
+test("exports through the real route free their slot when done; the 11th in a minute is a 429 with Retry-After", async ({ page }) => {
+  // admin@initech exports nowhere else in the suite, so its per-minute count starts at 0.
+  await signIn(page, "admin@initech.example");
+  // More than the 2 concurrent slots, one after another: each finished download must release its lease.
+  for (let i = 0; i < 10; i++) {
+    const response = await page.request.get("/account/invoices/export?tab=recent&scope=all");
+    expect(response.status()).toBe(200);
+    expect((await response.text()).startsWith("\uFEFFNumber,")).toBe(true);
+  }
+  const refused = await page.request.get("/account/invoices/export?tab=recent&scope=all");
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await refused.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("10 exports a minute") } });
+});
