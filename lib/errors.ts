@@ -35,9 +35,12 @@ export function notFound(what = "Not found"): AppError {
 }
 
 // Route handlers: AppError → its status and message; anything else → 500 with a generic message.
+// A 429 whose details say how long to wait also says it in Retry-After.
 export function errorResponse(error: unknown): Response {
   if (isAppError(error)) {
-    return Response.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status });
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    const headers = error.status === 429 && typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined;
+    return Response.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status, headers });
   }
   console.error(error);
   return Response.json({ error: { code: "internal", message: "Something went wrong. Please try again." } }, { status: 500 });

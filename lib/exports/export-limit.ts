@@ -61,6 +61,18 @@ export async function acquireExportSlot(viewer: Pick<Viewer, "userId" | "account
   };
 }
 
+// Runs an export under the viewer's limits: takes a slot (or throws rate_limited), holds it while
+// the body streams, and gives it back at once if the export fails before streaming.
+export async function withExportSlot(viewer: Pick<Viewer, "userId" | "accountId">, now: Date, exportResponse: () => Promise<Response>): Promise<Response> {
+  const slot = await acquireExportSlot(viewer, now);
+  try {
+    return holdSlotWhileStreaming(await exportResponse(), slot);
+  } catch (error) {
+    await slot.release();
+    throw error;
+  }
+}
+
 // The same response, holding `slot` while its body streams: renewed as chunks go out, released
 // once the body has been fully read, has failed, or was cancelled by the client.
 export function holdSlotWhileStreaming(response: Response, slot: ExportSlot): Response {
@@ -101,11 +113,4 @@ export function holdSlotWhileStreaming(response: Response, slot: ExportSlot): Re
     { highWaterMark: 0 },
   );
   return new Response(body, { status: response.status, headers: response.headers });
-}
-
-// errorResponse's JSON plus Retry-After on a 429.
-export function withRetryAfter(response: Response, error: unknown): Response {
-  const seconds = error instanceof AppError ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
-  if (response.status === 429 && seconds) response.headers.set("Retry-After", String(seconds));
-  return response;
 }

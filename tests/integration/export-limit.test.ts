@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { exportLeases } from "@/db/schema";
 import type { Viewer } from "@/lib/access/load-viewer";
-import { errorResponse } from "@/lib/errors";
-import { acquireExportSlot, CONCURRENT_EXPORTS, EXPORTS_PER_MINUTE, holdSlotWhileStreaming, LEASE_SECONDS, withRetryAfter } from "@/lib/exports/export-limit";
+import { AppError, errorResponse } from "@/lib/errors";
+import { acquireExportSlot, CONCURRENT_EXPORTS, EXPORTS_PER_MINUTE, holdSlotWhileStreaming, LEASE_SECONDS, withExportSlot } from "@/lib/exports/export-limit";
 import { createTestAccount, createTestUser, type TestAccount } from "../support/factories";
 
 const now = new Date("2026-11-25T15:00:00Z");
@@ -31,7 +31,7 @@ describe("export limits", () => {
     expect(await leasesOf(viewer)).toHaveLength(2);
     const refused = await acquireExportSlot(viewer, now).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: "rate_limited" });
-    const response = withRetryAfter(errorResponse(refused), refused);
+    const response = errorResponse(refused);
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("5");
     await expect(acquireExportSlot(await newViewer(), now)).resolves.toBeDefined(); // other users are unaffected
@@ -44,6 +44,19 @@ describe("export limits", () => {
     expect(await leasesOf(viewer)).toHaveLength(2);
     expect(await done.text()).toBe("a,b\r\n");
     await cancelled.body!.cancel();
+    expect(await leasesOf(viewer)).toHaveLength(0);
+  });
+
+  it("gives the slot back when the export fails before streaming (a refused permission, bad parameters)", async () => {
+    const viewer = await newViewer();
+    const refused = withExportSlot(viewer, now, async () => {
+      throw new AppError("forbidden", "Missing permission: payments.read");
+    });
+    await expect(refused).rejects.toMatchObject({ code: "forbidden" });
+    expect(await leasesOf(viewer)).toHaveLength(0);
+    const streaming = await withExportSlot(viewer, now, async () => new Response("a\r\n"));
+    expect(await leasesOf(viewer)).toHaveLength(1);
+    await streaming.text();
     expect(await leasesOf(viewer)).toHaveLength(0);
   });
 
@@ -70,7 +83,7 @@ describe("export limits", () => {
     for (let i = 0; i < EXPORTS_PER_MINUTE; i++) await (await acquireExportSlot(viewer, later(i))).release();
     const refused = await acquireExportSlot(viewer, later(20)).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: "rate_limited", details: { retryAfterSeconds: 40 } });
-    expect(withRetryAfter(errorResponse(refused), refused).headers.get("retry-after")).toBe("40");
+    expect(errorResponse(refused).headers.get("retry-after")).toBe("40");
     await expect(acquireExportSlot(viewer, later(61))).resolves.toBeDefined();
   });
 });

@@ -6,6 +6,7 @@ import { auditFiltersSchema } from "@/lib/audit/audit-filters";
 import { exportAuditLog } from "@/lib/audit/export-audit-log";
 import { requestOrigin } from "@/lib/audit/request-origin";
 import { AppError, errorResponse } from "@/lib/errors";
+import { withExportSlot } from "@/lib/exports/export-limit";
 import { parseInput } from "@/lib/validation";
 
 export async function GET(request: NextRequest): Promise<Response> {
@@ -14,7 +15,9 @@ export async function GET(request: NextRequest): Promise<Response> {
     if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
     requirePermission(viewer, "users.manage");
     const filters = parseInput(auditFiltersSchema, Object.fromEntries(request.nextUrl.searchParams));
-    return await exportAuditLog(viewer, filters, await requestOrigin(), new Date());
+    const now = new Date();
+    const origin = await requestOrigin();
+    return await withExportSlot(viewer, now, () => exportAuditLog(viewer, filters, origin, now));
   } catch (error) {
     return errorResponse(error);
   }
