@@ -6,9 +6,15 @@ export function can(viewer: Viewer, permission: Permission): boolean {
   return viewer.permissions.has(permission);
 }
 
-// Every tenant data function starts with this.
-export function requirePermission(viewer: Viewer, permission: Permission): void {
+// Tenant data functions that need no permission, only a signed-in member of the account
+// (their own preferences and alerts, the names of the account's administrators) start with this.
+export function requireAccountMember(viewer: Viewer): void {
   if (!viewer || viewer.kind !== "customer" || !viewer.accountId) throw new AppError("unauthenticated", "Sign in to continue.");
+}
+
+// Every other tenant data function starts with this.
+export function requirePermission(viewer: Viewer, permission: Permission): void {
+  requireAccountMember(viewer);
   if (!viewer.permissions.has(permission)) throw new AppError("forbidden", `Missing permission: ${permission}`, { permission });
 }
 

@@ -3,9 +3,9 @@ import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { alerts } from "@/db/schema";
+import { requireAccountMember } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { notFound } from "@/lib/errors";
-import { requireAccountMember } from "./require-member";
 
 // Note: every query here is scoped to the viewer's own user AND account; alerts are never shown
 // to anyone but their user, administrators included.

@@ -4,13 +4,12 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { notificationPreferences, rolePermissions, userRoles, users } from "@/db/schema";
-import { requirePermission } from "@/lib/access/guards";
+import { requireAccountMember, requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { recordAuditEvent, type RequestOrigin } from "@/lib/audit/record-audit-event";
 import { AppError, notFound } from "@/lib/errors";
 import { DEFAULT_PREFERENCES, notificationPreferencesSchema, type NotificationPreferencesInput } from "./preferences-schema";
 import { grantingPermissions } from "./recipient-permissions";
-import { requireAccountMember } from "./require-member";
 
 export type UserPreferences = {
   userId: string;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/access/viewer";
+import { isAppError } from "@/lib/errors";
 import { markAlertRead, markAllAlertsRead } from "@/lib/notifications/alerts";
 
 // Server actions for the bell and /alerts: they work as plain form posts too, and Next.js checks
@@ -16,6 +17,9 @@ export async function markAllAlertsReadAction(): Promise<void> {
 export async function markAlertReadAction(formData: FormData): Promise<void> {
   const viewer = await getViewer();
   if (!viewer) return;
-  await markAlertRead(viewer, String(formData.get("alertId") ?? ""));
+  // Another user's alert, or a stale or forged id, marks nothing; the page just reloads.
+  await markAlertRead(viewer, String(formData.get("alertId") ?? "")).catch((error: unknown) => {
+    if (!isAppError(error) || error.code !== "not_found") throw error;
+  });
   revalidatePath("/", "layout");
 }
