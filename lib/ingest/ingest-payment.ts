@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { BALANCE_DUE } from "@/lib/invoices/balance-due";
 import { recordPaymentToAccount } from "@/lib/payments/record-payment-to-account";
 import type { ApiClient } from "./authenticate-api-key";
 import type { IngestResult } from "./idempotency";
@@ -33,7 +34,7 @@ export async function ingestPayment(tx: Db, input: IngestPayment, client: ApiCli
     client.actor,
   );
   const ids = result.allocations.map((a) => a.invoiceId);
-  const settled = ids.length ? await tx.select({ id: invoices.id, number: invoices.number, status: invoices.status, totalMinor: invoices.totalMinor, paidMinor: invoices.paidMinor }).from(invoices).where(inArray(invoices.id, ids)) : [];
+  const settled = ids.length ? await tx.select({ id: invoices.id, number: invoices.number, status: invoices.status, balanceMinor: BALANCE_DUE }).from(invoices).where(inArray(invoices.id, ids)) : [];
   const allocatedMinor = result.allocations.reduce((sum, a) => sum + a.amountMinor, 0);
   return {
     status: 201,
@@ -48,7 +49,7 @@ export async function ingestPayment(tx: Db, input: IngestPayment, client: ApiCli
         reference: result.payment.reference,
         allocations: result.allocations.map((a) => {
           const invoice = settled.find((s) => s.id === a.invoiceId)!;
-          return { invoiceNumber: invoice.number, amountMinor: a.amountMinor, invoiceStatus: invoice.status, invoiceBalanceMinor: invoice.totalMinor - invoice.paidMinor };
+          return { invoiceNumber: invoice.number, amountMinor: a.amountMinor, invoiceStatus: invoice.status, invoiceBalanceMinor: invoice.balanceMinor };
         }),
         unallocatedMinor: result.payment.amountMinor - allocatedMinor,
       },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addMonths, isIsoDate, isoDateInZone } from "@/lib/dates";
 import { decimalStringToMinor } from "@/lib/money";
+import { INVOICE_DISPLAY_STATUSES, PAYMENT_STATUSES } from "./invoice-status";
 import { decodeCursor, type PageCursor, type PageDirection, type SortDir } from "@/lib/pagination/cursor";
 
 // What the Invoices + Payments screen shows, parsed from the URL. Pure: `now` and the account's
@@ -12,8 +13,8 @@ export type Tab = (typeof TABS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
-export const INVOICE_STATUS_FILTERS = ["open", "past_due", "paid", "void"] as const;
-export const PAYMENT_STATUS_FILTERS = ["succeeded", "pending", "failed", "refunded"] as const;
+export const INVOICE_STATUS_FILTERS = INVOICE_DISPLAY_STATUSES;
+export const PAYMENT_STATUS_FILTERS = PAYMENT_STATUSES;
 export type StatusFilter = (typeof INVOICE_STATUS_FILTERS)[number] | (typeof PAYMENT_STATUS_FILTERS)[number];
 
 type SortOption = { dir: SortDir; type: "date" | "int" | "text" };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, gte, ilike, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { rawRows } from "@/db/raw-rows";
 import { invoices } from "@/db/schema";
@@ -7,10 +7,12 @@ import type { Viewer } from "@/lib/access/load-viewer";
 import { isoDateInZone } from "@/lib/dates";
 import { cursorFor, keysetOrderBy, keysetPage, keysetWhere, type KeysetPage, type PageRequest, type SortSpec } from "@/lib/pagination/keyset";
 import type { ListFilters } from "./filters";
+import { BALANCE_DUE } from "./balance-due";
+import { displayStatusWhere, isInvoiceDisplayStatus } from "./invoice-status";
 import { visibleInvoicesWhere } from "./visibility";
 
-// Note: a void invoice owes nothing, so its balance due is 0 whatever was paid on it.
-export const BALANCE_DUE = sql`(case when ${invoices.status} = 'void' then 0 else ${invoices.totalMinor} - ${invoices.paidMinor} end)`;
+// The rule's home is ./balance-due; re-exported for callers that import it from here.
+export { BALANCE_DUE };
 
 // The query both invoice tabs share. Callers (list-open-invoices, list-recent-invoices) check
 // the permission and pass their tab's base condition; the visibility rule is always applied here.
@@ -28,7 +30,7 @@ export const invoiceListColumns = {
   currency: invoices.currency,
   totalMinor: invoices.totalMinor,
   paidMinor: invoices.paidMinor,
-  balanceMinor: sql<number>`${BALANCE_DUE}`.mapWith(Number).as("balance_minor"),
+  balanceMinor: BALANCE_DUE.as("balance_minor"),
 };
 
 // A row of invoiceListColumns as the driver returns it: the table's column names, dates as ISO
@@ -109,14 +111,8 @@ export function invoiceListWhere(viewer: Viewer, filters: ListFilters, now: Date
   if (filters.q) conditions.push(ilike(invoices.number, `%${escapeLike(filters.q)}%`));
   if (filters.minMinor !== null) conditions.push(gte(invoices.totalMinor, filters.minMinor));
   if (filters.maxMinor !== null) conditions.push(lte(invoices.totalMinor, filters.maxMinor));
-  if (filters.statuses.length > 0) {
-    const byStatus: SQL[] = [];
-    if (filters.statuses.includes("open")) byStatus.push(and(eq(invoices.status, "open"), gte(invoices.dueDate, today))!);
-    if (filters.statuses.includes("past_due")) byStatus.push(and(eq(invoices.status, "open"), lt(invoices.dueDate, today))!);
-    const settled = filters.statuses.filter((s): s is "paid" | "void" => s === "paid" || s === "void");
-    if (settled.length > 0) byStatus.push(inArray(invoices.status, settled));
-    conditions.push(or(...byStatus)!);
-  }
+  const byStatus = displayStatusWhere(filters.statuses.filter(isInvoiceDisplayStatus), today);
+  if (byStatus) conditions.push(byStatus);
   return and(...conditions)!;
 }
 

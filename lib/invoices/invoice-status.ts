@@ -1,17 +1,46 @@
+import { and, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import { invoices, payments } from "@/db/schema";
 import { daysBetween } from "@/lib/dates";
 
-// How an invoice's state reads to a customer. Pure: `today` is the account's calendar day.
-export type InvoiceDisplayStatus = "open" | "past_due" | "paid" | "void";
-export type PaymentStatus = "succeeded" | "pending" | "failed" | "refunded";
+// How an invoice's state reads to a customer, as a JS function and as the SQL condition the list
+// filters use, side by side; tests/integration/business-rules.test.ts requires they agree.
+// Pure: `today` is the account's calendar day. The stored status lists are the schema's own.
+
+export const INVOICE_STATUSES = invoices.status.enumValues;
+export const INVOICE_DISPLAY_STATUSES = ["open", "past_due", "paid", "void"] as const;
+export const PAYMENT_STATUSES = payments.status.enumValues;
+
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export type InvoiceDisplayStatus = (typeof INVOICE_DISPLAY_STATUSES)[number];
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceDisplayStatus, string> = { open: "Open", past_due: "Past due", paid: "Paid", void: "Void" };
 export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = { succeeded: "Succeeded", pending: "Pending", failed: "Failed", refunded: "Refunded" };
 
-type StatusInput = { status: "open" | "paid" | "void"; dueDate: string };
+export function isInvoiceDisplayStatus(value: string): value is InvoiceDisplayStatus {
+  return (INVOICE_DISPLAY_STATUSES as readonly string[]).includes(value);
+}
+
+export function isPaymentStatus(value: string): value is PaymentStatus {
+  return (PAYMENT_STATUSES as readonly string[]).includes(value);
+}
+
+type StatusInput = { status: InvoiceStatus; dueDate: string };
 
 export function invoiceDisplayStatus(invoice: StatusInput, today: string): InvoiceDisplayStatus {
   if (invoice.status !== "open") return invoice.status;
   return invoice.dueDate < today ? "past_due" : "open";
+}
+
+// Invoices whose invoiceDisplayStatus on `today` is one of `statuses` (none given: no condition).
+// Written per status rather than as a CASE so the open ones still use the partial index on status = 'open'.
+export function displayStatusWhere(statuses: readonly InvoiceDisplayStatus[], today: string): SQL | undefined {
+  const byStatus: SQL[] = [];
+  if (statuses.includes("open")) byStatus.push(and(eq(invoices.status, "open"), gte(invoices.dueDate, today))!);
+  if (statuses.includes("past_due")) byStatus.push(and(eq(invoices.status, "open"), lt(invoices.dueDate, today))!);
+  const settled = statuses.filter((s): s is "paid" | "void" => s === "paid" || s === "void");
+  if (settled.length > 0) byStatus.push(inArray(invoices.status, settled));
+  return or(...byStatus);
 }
 
 // Whole calendar days an open invoice is past its due date in the account's zone; 0 otherwise.

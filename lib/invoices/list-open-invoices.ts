@@ -5,7 +5,8 @@ import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
 import { pageRequestOf, type ListFilters } from "./filters";
-import { BALANCE_DUE, fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
+import { BALANCE_DUE } from "./balance-due";
+import { fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
 
 // Open Invoices (R-I1): a balance is due and the invoice is not void — exactly status "open",
 // which is also the predicate of the partial index invoices_account_open_due_idx.

@@ -2,7 +2,8 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, type Invoice } from "@/db/schema";
-import { generation3Access } from "@/lib/invoices/generation-rule";
+import { balanceDueMinor } from "@/lib/invoices/balance-due";
+import { isInvoiceVisible } from "@/lib/invoices/generation-rule";
 import { deliverNotifications } from "./deliver";
 import { insertNotifications, recipientOf } from "./insert-notifications";
 import { recipientsSql } from "./recipients-sql";
@@ -15,7 +16,8 @@ export async function notifyInvoicePosted(tx: Db, invoice: Invoice, now: Date): 
     .select({ name: accounts.name, locale: accounts.locale, timeZone: accounts.timeZone, invoiceGeneration: accounts.invoiceGeneration, upgradedAt: accounts.upgradedAt })
     .from(accounts)
     .where(eq(accounts.id, invoice.accountId));
-  if (!account || (invoice.generation === 3 && generation3Access(account, now).state === "hidden")) return { notifications: 0 };
+  // A new invoice has no access grants yet.
+  if (!account || !isInvoiceVisible(invoice, account, [], now)) return { notifications: 0 };
 
   const due = sql`select ${invoice.id}::uuid as subject_id, ${invoice.accountId}::uuid as account_id, 0 as threshold`;
   const rows = await insertNotifications(tx, "invoice_posted", due, recipientsSql("invoices.view"), sql`n.threshold = due.threshold`, now);
@@ -24,7 +26,7 @@ export async function notifyInvoicePosted(tx: Db, invoice: Invoice, now: Date): 
     number: invoice.number,
     currency: invoice.currency,
     totalMinor: invoice.totalMinor,
-    balanceMinor: invoice.totalMinor - invoice.paidMinor,
+    balanceMinor: balanceDueMinor(invoice),
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
   };

@@ -5,6 +5,8 @@ import { accounts, invoices, payments, roles, supportTickets, userRoles, users }
 import { requireOperator } from "@/lib/access/guards";
 import { viewerAccountColumns, type Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
+import { BALANCE_DUE } from "@/lib/invoices/balance-due";
+import { invoiceListColumns } from "@/lib/invoices/invoice-list-query";
 import { isUuid } from "@/lib/validation";
 
 const INVOICE_LIMIT = 50;
@@ -33,17 +35,7 @@ export async function getAccountOverview(operator: Operator, accountId: string) 
   const db = await getDb();
   const [invoiceRows, paymentRows, userRows, ticketRows, [counts]] = await Promise.all([
     db
-      .select({
-        id: invoices.id,
-        number: invoices.number,
-        generation: invoices.generation,
-        status: invoices.status,
-        issueDate: invoices.issueDate,
-        dueDate: invoices.dueDate,
-        totalMinor: invoices.totalMinor,
-        paidMinor: invoices.paidMinor,
-        currency: invoices.currency,
-      })
+      .select(invoiceListColumns)
       .from(invoices)
       .where(eq(invoices.accountId, accountId))
       .orderBy(desc(invoices.issueDate), desc(invoices.number))
@@ -78,7 +70,7 @@ export async function getAccountOverview(operator: Operator, accountId: string) 
       .select({
         invoices: sql<number>`count(*)`.mapWith(Number),
         open: sql<number>`count(*) filter (where ${invoices.status} = 'open')`.mapWith(Number),
-        openBalanceMinor: sql<number>`coalesce(sum(${invoices.totalMinor} - ${invoices.paidMinor}) filter (where ${invoices.status} = 'open'), 0)`.mapWith(Number),
+        openBalanceMinor: sql<number>`coalesce(sum(${BALANCE_DUE}) filter (where ${invoices.status} = 'open'), 0)`.mapWith(Number),
         payments: sql<number>`(select count(*) from ${payments} where ${payments.accountId} = ${accountId})`.mapWith(Number),
       })
       .from(invoices)
@@ -87,7 +79,7 @@ export async function getAccountOverview(operator: Operator, accountId: string) 
 
   return {
     account,
-    invoices: invoiceRows.map((i) => ({ ...i, balanceMinor: i.totalMinor - i.paidMinor })),
+    invoices: invoiceRows,
     payments: paymentRows,
     counts,
     users: userRows.map((u) => ({ ...u, roles: [...u.roles].sort() })),

@@ -5,6 +5,7 @@ import { invoices } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
+import { BALANCE_DUE } from "@/lib/invoices/balance-due";
 import { compareOldestFirst, type OpenBalance } from "@/lib/payments/allocate-oldest-first";
 import { isUuid } from "@/lib/validation";
 
@@ -15,10 +16,8 @@ export async function listOpenInvoicesForOperator(operator: Operator, accountId:
   if (!isUuid(accountId)) throw new AppError("not_found", "Account not found");
   const db = await getDb();
   const rows = await db
-    .select({ id: invoices.id, number: invoices.number, issueDate: invoices.issueDate, dueDate: invoices.dueDate, totalMinor: invoices.totalMinor, paidMinor: invoices.paidMinor })
+    .select({ invoiceId: invoices.id, number: invoices.number, issueDate: invoices.issueDate, dueDate: invoices.dueDate, totalMinor: invoices.totalMinor, balanceMinor: BALANCE_DUE })
     .from(invoices)
     .where(and(eq(invoices.accountId, accountId), eq(invoices.status, "open")));
-  return rows
-    .map((r) => ({ invoiceId: r.id, number: r.number, issueDate: r.issueDate, dueDate: r.dueDate, totalMinor: r.totalMinor, balanceMinor: r.totalMinor - r.paidMinor }))
-    .sort(compareOldestFirst);
+  return rows.sort(compareOldestFirst);
 }

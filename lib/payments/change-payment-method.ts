@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/access/load-viewer";
 import { recordAuditEvent, type RequestOrigin } from "@/lib/audit/record-audit-event";
 import { viewerActor } from "@/lib/audit/viewer-actor";
 import { AppError } from "@/lib/errors";
+import { BALANCE_DUE } from "@/lib/invoices/balance-due";
 import { parseId } from "@/lib/validation";
 
 async function findCard(tx: Db, viewer: Viewer, id: string) {
@@ -49,7 +50,7 @@ export async function removePaymentMethod(viewer: Viewer, paymentMethodId: strin
       const [{ n }] = await tx
         .select({ n: count() })
         .from(invoices)
-        .where(and(eq(invoices.accountId, viewer.accountId), eq(invoices.status, "open"), gt(invoices.totalMinor, invoices.paidMinor)));
+        .where(and(eq(invoices.accountId, viewer.accountId), eq(invoices.status, "open"), gt(BALANCE_DUE, 0)));
       if (n > 0) {
         const open = n === 1 ? "an open invoice" : `${n} open invoices`;
         throw new AppError("conflict", `This is the account's only payment method and there ${n === 1 ? "is" : "are"} ${open}. Add another card before removing this one.`);

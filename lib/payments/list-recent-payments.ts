@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { pageRequestOf, type ListFilters } from "@/lib/invoices/filters";
 import type { ListSummary } from "@/lib/invoices/invoice-list-query";
-import type { PaymentStatus } from "@/lib/invoices/invoice-status";
+import { isPaymentStatus, type PaymentStatus } from "@/lib/invoices/invoice-status";
 import { visibleInvoicesWhere } from "@/lib/invoices/visibility";
 import { cursorFor, keysetOrderBy, keysetPage, keysetWhere, type KeysetPage, type PageRequest, type SortSpec } from "@/lib/pagination/keyset";
 
@@ -41,7 +41,7 @@ function paymentListWhere(viewer: Viewer, filters: ListFilters): SQL {
   if (filters.q) conditions.push(ilike(payments.reference, `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (filters.minMinor !== null) conditions.push(gte(payments.amountMinor, filters.minMinor));
   if (filters.maxMinor !== null) conditions.push(lte(payments.amountMinor, filters.maxMinor));
-  const statuses = filters.statuses.filter((s): s is PaymentStatus => ["succeeded", "pending", "failed", "refunded"].includes(s));
+  const statuses = filters.statuses.filter(isPaymentStatus);
   if (statuses.length > 0) conditions.push(inArray(payments.status, statuses));
   return and(...conditions)!;
 }

@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { invoices } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
+import { BALANCE_DUE } from "@/lib/invoices/balance-due";
 import { recordPayment, type RecordPaymentInput } from "./record-payment";
 import { allocateOldestFirst } from "./allocate-oldest-first";
 
@@ -20,15 +21,12 @@ export async function recordPaymentToAccount(db: Db, input: PaymentToAccountInpu
     if (allocations === "oldest_first") {
       // Locked in id order, the same order recordPayment locks in, so two payments cannot deadlock.
       const open = await tx
-        .select({ id: invoices.id, number: invoices.number, dueDate: invoices.dueDate, issueDate: invoices.issueDate, totalMinor: invoices.totalMinor, paidMinor: invoices.paidMinor })
+        .select({ invoiceId: invoices.id, number: invoices.number, dueDate: invoices.dueDate, issueDate: invoices.issueDate, balanceMinor: BALANCE_DUE })
         .from(invoices)
         .where(and(eq(invoices.accountId, input.accountId), eq(invoices.status, "open")))
         .orderBy(asc(invoices.id))
         .for("update");
-      allocations = allocateOldestFirst(
-        open.map((i) => ({ invoiceId: i.id, number: i.number, dueDate: i.dueDate, issueDate: i.issueDate, balanceMinor: i.totalMinor - i.paidMinor })),
-        input.amountMinor,
-      );
+      allocations = allocateOldestFirst(open, input.amountMinor);
     }
     const payment = await recordPayment(tx, { ...input, allocations }, actor);
     return { payment, allocations };

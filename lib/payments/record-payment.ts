@@ -5,6 +5,7 @@ import { accounts, invoices, paymentAllocations, payments } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
+import { balanceDueMinor } from "@/lib/invoices/balance-due";
 
 export type RecordPaymentInput = {
   accountId: string;
@@ -47,7 +48,7 @@ export async function recordPayment(db: Db, input: RecordPaymentInput, actor: Au
       const invoice = locked.find((i) => i.id === allocation.invoiceId);
       if (!invoice) throw new AppError("not_found", "Invoice not found in this account");
       if (invoice.status !== "open") throw new AppError("conflict", `Invoice ${invoice.number} is ${invoice.status}`);
-      if (invoice.paidMinor + allocation.amountMinor > invoice.totalMinor) {
+      if (allocation.amountMinor > balanceDueMinor(invoice)) {
         throw new AppError("conflict", `Allocation exceeds the balance of invoice ${invoice.number}`);
       }
     }
