@@ -3,7 +3,7 @@ import { formatDay } from "@/lib/dates";
 import type { InvoiceDetails } from "@/lib/invoices/get-invoice";
 import { formatMoney } from "@/lib/money";
 import { paymentMethodLabel } from "@/lib/payments/method-label";
-import { PaymentStatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 // The payments settling this invoice; rendered only for viewers with payments.read (R-I5).
 export function AppliedPayments({ payments, currency, locale }: { payments: NonNullable<InvoiceDetails["payments"]>; currency: string; locale: string }) {
@@ -26,7 +26,7 @@ export function AppliedPayments({ payments, currency, locale }: { payments: NonN
             <Td>{payment.reference}</Td>
             <Td className="whitespace-nowrap">{paymentMethodLabel(payment)}</Td>
             <Td>
-              <PaymentStatusBadge status={payment.status} />
+              <StatusBadge kind="payment" status={payment.status} />
             </Td>
             <Td numeric>{formatMoney(payment.appliedMinor, currency, locale)}</Td>
           </tr>

@@ -10,7 +10,7 @@ import { formatMoney } from "@/lib/money";
 import type { PaymentListRow } from "@/lib/payments/list-recent-payments";
 import { paymentMethodLabel } from "@/lib/payments/method-label";
 import { InvoiceNumberLink } from "./invoice-number-link";
-import { InvoiceStatusBadge, PaymentStatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 // On a phone the tables become stacked rows with the amount that matters on the right,
 // and the sort headers become a row of links. Same data, same URLs.
@@ -48,7 +48,7 @@ export function InvoiceCards({ rows, account, today, tab }: { rows: InvoiceListR
             <div className="flex items-center justify-between gap-3">
               <span className="flex items-center gap-2">
                 <InvoiceNumberLink id={row.id} number={row.number} generation3={account.invoiceGeneration === 4 && row.generation === 3} />
-                <InvoiceStatusBadge status={invoiceDisplayStatus(row, today)} />
+                <StatusBadge kind="invoice" status={invoiceDisplayStatus(row, today)} />
               </span>
               <span className="font-medium tabular-nums">{money(row.balanceMinor, row.currency)}</span>
             </div>
@@ -77,7 +77,7 @@ export function PaymentCards({ rows, account }: { rows: PaymentListRow[]; accoun
           <div className="flex items-center justify-between gap-3">
             <span className="flex items-center gap-2">
               <span className="font-medium tabular-nums">{formatMoney(row.amountMinor, row.currency, account.locale)}</span>
-              <PaymentStatusBadge status={row.status} />
+              <StatusBadge kind="payment" status={row.status} />
             </span>
             <span className="text-xs text-slate-600">{formatDay(row.receivedOn, account.locale)}</span>
           </div>

@@ -8,7 +8,7 @@ import { formatMoney } from "@/lib/money";
 import { InvoiceNumberLink } from "./invoice-number-link";
 import { InvoiceCards, MobileSortLinks } from "./mobile-rows";
 import { SortHeader } from "./sort-header";
-import { InvoiceStatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 const SORT_LABELS: [string, string][] = [
   ["due_date", "Due date"],
@@ -52,7 +52,7 @@ export function OpenInvoicesTable({ rows, filters, account, today }: { rows: Inv
                   {late > 0 ? late : "—"}
                 </Td>
                 <Td>
-                  <InvoiceStatusBadge status={invoiceDisplayStatus(row, today)} />
+                  <StatusBadge kind="invoice" status={invoiceDisplayStatus(row, today)} />
                 </Td>
                 <Td numeric>{formatMoney(row.totalMinor, row.currency, account.locale)}</Td>
                 <Td numeric className="font-medium">

@@ -8,7 +8,7 @@ import { formatMoney } from "@/lib/money";
 import { InvoiceNumberLink } from "./invoice-number-link";
 import { InvoiceCards, MobileSortLinks } from "./mobile-rows";
 import { SortHeader } from "./sort-header";
-import { InvoiceStatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 const SORT_LABELS: [string, string][] = [
   ["issue_date", "Invoice date"],
@@ -60,7 +60,7 @@ export function RecentInvoicesTable({
               <Td className="whitespace-nowrap">{formatDay(row.dueDate, account.locale)}</Td>
               <Td className="whitespace-nowrap text-slate-600">{formatDayRange(row.periodStart, row.periodEnd, account.locale)}</Td>
               <Td>
-                <InvoiceStatusBadge status={invoiceDisplayStatus(row, today)} />
+                <StatusBadge kind="invoice" status={invoiceDisplayStatus(row, today)} />
               </Td>
               <Td numeric className={row.status === "void" ? "text-slate-500 line-through" : undefined}>
                 {money(row.totalMinor, row.currency)}

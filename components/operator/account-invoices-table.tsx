@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { DataTable, Td, Th } from "@/components/ui/table";
 import { formatDay } from "@/lib/dates";
+import { invoiceLedgerStatus } from "@/lib/invoices/invoice-status";
 import { formatMoney } from "@/lib/money";
 import { OPERATOR_LOCALE } from "./operator-format";
 import type { AccountOverview } from "@/lib/operator/get-account-overview";
-import { InvoiceStatusBadge } from "./invoice-status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 // The account's invoices on the operator's account page, with a way to void open ones.
 export function AccountInvoicesTable({ accountId, invoices }: { accountId: string; invoices: AccountOverview["invoices"] }) {
@@ -35,10 +36,10 @@ export function AccountInvoicesTable({ accountId, invoices }: { accountId: strin
             <Td numeric>{formatMoney(invoice.totalMinor, invoice.currency, OPERATOR_LOCALE)}</Td>
             <Td numeric>{invoice.status === "void" ? "—" : formatMoney(invoice.balanceMinor, invoice.currency, OPERATOR_LOCALE)}</Td>
             <Td>
-              <InvoiceStatusBadge status={invoice.status} paidMinor={invoice.paidMinor} />
+              <StatusBadge kind="ledger" status={invoiceLedgerStatus(invoice)} />
             </Td>
             <Td>
-              {invoice.status === "open" && invoice.paidMinor === 0 ? (
+              {invoiceLedgerStatus(invoice) === "open" ? (
                 <Link href={`/operator/accounts/${accountId}/invoices/${invoice.id}/void`} className="text-brand-700 underline">
                   Void<span className="sr-only"> invoice {invoice.number}</span>
                 </Link>

@@ -1,4 +1,4 @@
-import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { DataTable, Td, Th } from "@/components/ui/table";
 import { formatDay } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { OPERATOR_LOCALE } from "./operator-format";

@@ -1,5 +1,5 @@
-import { Badge } from "@/components/ui/badge";
-import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { DataTable, Td, Th } from "@/components/ui/table";
 import type { AccountOverview } from "@/lib/operator/get-account-overview";
 
 // Read-only: operators see who is in the account; account administrators manage them.
@@ -21,7 +21,7 @@ export function AccountUsersTable({ users }: { users: AccountOverview["users"] }
             <Td className="font-medium">{user.name}</Td>
             <Td className="min-w-44 break-words">{user.email}</Td>
             <Td>{user.roles.length ? user.roles.join(", ") : "No roles"}</Td>
-            <Td>{user.disabledAt ? <Badge tone="neutral">Disabled</Badge> : <Badge tone="success">Active</Badge>}</Td>
+            <Td><StatusBadge kind="user" status={user.disabledAt ? "disabled" : "active"} /></Td>
           </tr>
         ))}
       </tbody>

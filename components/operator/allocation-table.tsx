@@ -1,6 +1,6 @@
 "use client";
 
-import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { DataTable, Td, Th } from "@/components/ui/table";
 import { inputClasses } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { formatDay } from "@/lib/dates";

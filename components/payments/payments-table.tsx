@@ -1,7 +1,6 @@
 import { InvoiceNumberLink } from "@/components/invoices/invoice-number-link";
 import { MobileSortLinks, PaymentCards } from "@/components/invoices/mobile-rows";
 import { SortHeader } from "@/components/invoices/sort-header";
-import { PaymentStatusBadge } from "@/components/invoices/status-badge";
 import { DataTable, Td, Th } from "@/components/ui/table";
 import type { ViewerAccount } from "@/lib/access/load-viewer";
 import { formatDay } from "@/lib/dates";
@@ -9,6 +8,7 @@ import type { ListFilters } from "@/lib/invoices/filters";
 import { formatMoney } from "@/lib/money";
 import type { PaymentListRow } from "@/lib/payments/list-recent-payments";
 import { paymentMethodLabel } from "@/lib/payments/method-label";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 const SORT_LABELS: [string, string][] = [
   ["received_on", "Date"],
@@ -44,7 +44,7 @@ export function PaymentsTable({ rows, filters, account }: { rows: PaymentListRow
                 {formatMoney(row.amountMinor, row.currency, account.locale)}
               </Td>
               <Td>
-                <PaymentStatusBadge status={row.status} />
+                <StatusBadge kind="payment" status={row.status} />
               </Td>
               <Td>
                 {row.appliedTo.length === 0 ? (

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { DataTable, Td, Th } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { CATEGORY_LABELS, type TicketCategory, type TicketStatus } from "@/lib/support/ticket-labels";
-import { TicketStatusBadge } from "./ticket-status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 export type TicketsTableRow = {
   id: string;
@@ -65,7 +65,7 @@ export function TicketsTable({ tickets, ticketHref, formatWhen, showAccount = fa
             ) : null}
             <Td>{CATEGORY_LABELS[ticket.category]}</Td>
             <Td>
-              <TicketStatusBadge status={ticket.status} />
+              <StatusBadge kind="ticket" status={ticket.status} />
             </Td>
             <Td className="whitespace-nowrap">{formatWhen(ticket.updatedAt)}</Td>
             {showOpenedBy ? <Td>{ticket.createdBy ?? "Former user"}</Td> : null}

@@ -1,7 +1,9 @@
 import { cn } from "@/lib/cn";
 
-// Dense data tables: a scroll container (narrow screens scroll sideways, the page does not),
-// header and cell styles, and right-aligned numbers.
+// The one set of table primitives: dense tables with a caption for screen readers, header cells
+// with scope, numbers right-aligned by the caller's `numeric` columns. Narrow screens scroll the
+// table sideways, not the page; the wrapper is `relative` so screen-reader-only text in cells
+// scrolls with the table instead of widening the page on phones.
 export function DataTable({ caption, className, children }: { caption: string; className?: string; children: React.ReactNode }) {
   return (
     <div className={cn("relative overflow-x-auto", className)}>

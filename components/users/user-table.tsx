@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatInstant } from "@/lib/dates";
 import type { UserRow } from "@/lib/users/list-users";
-import { UserStatusBadge } from "./user-status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 // The account's users. On a phone the roles and status move under the name.
 export function UserTable({ users, locale, timeZone }: { users: UserRow[]; locale: string; timeZone: string }) {
@@ -36,12 +36,12 @@ export function UserTable({ users, locale, timeZone }: { users: UserRow[]; local
                 <div className="break-all text-slate-600 md:break-normal">{user.email}</div>
                 <div className="mt-1.5 space-y-1 md:hidden">
                   <div className="text-slate-700">{user.roles.map((r) => r.name).join(", ") || "No roles"}</div>
-                  <UserStatusBadge status={user.status} />
+                  <StatusBadge kind="user" status={user.status} />
                 </div>
               </td>
               <td className="hidden px-4 py-3 text-slate-700 md:table-cell">{user.roles.map((r) => r.name).join(", ") || "No roles"}</td>
               <td className="hidden px-4 py-3 md:table-cell">
-                <UserStatusBadge status={user.status} />
+                <StatusBadge kind="user" status={user.status} />
                 {user.invitationExpiresAt ? (
                   <div className="mt-1 text-xs text-slate-600">Link expires {formatInstant(user.invitationExpiresAt, locale, timeZone)}</div>
                 ) : null}

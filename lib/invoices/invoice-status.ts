@@ -43,6 +43,13 @@ export function displayStatusWhere(statuses: readonly InvoiceDisplayStatus[], to
   return or(...byStatus);
 }
 
+// How an invoice reads to the provider's staff: open ones with money applied are "partly paid".
+export type InvoiceLedgerStatus = "open" | "partly_paid" | "paid" | "void";
+
+export function invoiceLedgerStatus(invoice: { status: InvoiceStatus; paidMinor: number }): InvoiceLedgerStatus {
+  return invoice.status === "open" && invoice.paidMinor > 0 ? "partly_paid" : invoice.status;
+}
+
 // Whole calendar days an open invoice is past its due date in the account's zone; 0 otherwise.
 export function daysPastDue(invoice: StatusInput, today: string): number {
   return invoice.status === "open" ? Math.max(0, daysBetween(invoice.dueDate, today)) : 0;

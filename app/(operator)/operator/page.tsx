@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatUtc } from "@/components/operator/operator-format";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { DataTable, Td, Th } from "@/components/ui/table";
 import { inputClasses } from "@/components/ui/field";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { listAccountsForOperator } from "@/lib/operator/list-accounts";

@@ -4,7 +4,7 @@ import { formatUtc } from "@/components/operator/operator-format";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import { DataTable, Td, Th } from "@/components/ui/data-table";
+import { DataTable, Td, Th } from "@/components/ui/table";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { listApiKeys } from "@/lib/ingest/api-keys";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";

@@ -5,7 +5,6 @@ import { TicketStatusForm } from "@/components/operator/ticket-status-form";
 import { ReplyForm } from "@/components/support/reply-form";
 import { RestoredInvoices } from "@/components/support/restored-invoices";
 import { TicketMessages } from "@/components/support/ticket-messages";
-import { TicketStatusBadge } from "@/components/support/ticket-status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageOperator } from "@/lib/access/page-guards";
@@ -14,6 +13,7 @@ import { orNotFound } from "@/lib/or-not-found";
 import { getTicketForOperator } from "@/lib/support/operator-tickets";
 import { CATEGORY_LABELS, monthLabel, nextStatuses } from "@/lib/support/ticket-labels";
 import { fulfilGen3Action, operatorReplyAction, ticketStatusAction } from "./actions";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 export const metadata: Metadata = { title: "Support ticket" };
 
@@ -40,7 +40,7 @@ export default async function OperatorTicketPage({ params }: { params: Promise<{
             <Link href={`/operator/accounts/${account.id}`} className="underline">
               {account.name}
             </Link>{" "}
-            · {CATEGORY_LABELS[ticket.category]} · opened {formatUtc(ticket.createdAt)} by {ticket.createdBy ?? "a former user"} · <TicketStatusBadge status={ticket.status} />
+            · {CATEGORY_LABELS[ticket.category]} · opened {formatUtc(ticket.createdAt)} by {ticket.createdBy ?? "a former user"} · <StatusBadge kind="ticket" status={ticket.status} />
           </>
         }
       />
@@ -63,7 +63,7 @@ export default async function OperatorTicketPage({ params }: { params: Promise<{
         <Card className="h-fit space-y-3 p-4">
           <h2 className="text-sm font-semibold text-slate-900">Status</h2>
           <p className="text-sm">
-            Now: <TicketStatusBadge status={ticket.status} />
+            Now: <StatusBadge kind="ticket" status={ticket.status} />
           </p>
           <TicketStatusForm action={ticketStatusAction.bind(null, ticket.id)} next={nextStatuses(ticket.status)} />
         </Card>

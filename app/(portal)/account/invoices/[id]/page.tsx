@@ -6,7 +6,6 @@ import { AppliedPayments } from "@/components/invoices/applied-payments";
 import { InvoiceFacts } from "@/components/invoices/invoice-facts";
 import { InvoiceLinesTable } from "@/components/invoices/invoice-lines-table";
 import { PrintButton } from "@/components/invoices/print-button";
-import { InvoiceStatusBadge } from "@/components/invoices/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -15,6 +14,7 @@ import { formatInstant } from "@/lib/dates";
 import { providerName } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { getInvoice } from "@/lib/invoices/get-invoice";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 // One load per request, shared by the title and the page; not_found becomes the 404 page.
 const loadInvoice = cache(async (id: string) => {
@@ -51,7 +51,7 @@ export default async function InvoicePage({ params }: Props) {
           <p className="text-sm text-slate-600">Invoice · Generation {invoice.generation}</p>
           <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight text-slate-900">
             {invoice.number}
-            <InvoiceStatusBadge status={invoice.displayStatus} />
+            <StatusBadge kind="invoice" status={invoice.displayStatus} />
           </h1>
         </div>
         <div className="no-print flex flex-wrap gap-2">

@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { UserAccessForm } from "@/components/users/user-access-form";
 import { UserRolesForm } from "@/components/users/user-roles-form";
-import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { listRoles } from "@/lib/access/list-roles";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { roleSummary } from "@/lib/access/role-summary";
 import { isAppError } from "@/lib/errors";
 import { getUser } from "@/lib/users/list-users";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 export const metadata: Metadata = { title: "Manage user" };
 
@@ -35,7 +35,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           description={
             <span className="flex flex-wrap items-center gap-2">
               <span className="break-all">{user.email}</span>
-              <UserStatusBadge status={user.status} />
+              <StatusBadge kind="user" status={user.status} />
               {user.isViewer ? <span className="text-slate-500">This is you.</span> : null}
             </span>
           }

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { ReplyForm } from "@/components/support/reply-form";
 import { RestoredInvoices } from "@/components/support/restored-invoices";
 import { TicketMessages } from "@/components/support/ticket-messages";
-import { TicketStatusBadge } from "@/components/support/ticket-status-badge";
 import { PageHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/access/page-guards";
@@ -13,6 +12,7 @@ import { orNotFound } from "@/lib/or-not-found";
 import { getTicket } from "@/lib/support/get-ticket";
 import { CATEGORY_LABELS } from "@/lib/support/ticket-labels";
 import { replyTicketAction } from "../actions";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 export const metadata: Metadata = { title: "Support ticket" };
 
@@ -37,7 +37,7 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
         title={ticket.subject}
         description={
           <>
-            {CATEGORY_LABELS[ticket.category]} · opened {when(ticket.createdAt)} by {ticket.createdBy ?? "a former user"} · <TicketStatusBadge status={ticket.status} />
+            {CATEGORY_LABELS[ticket.category]} · opened {when(ticket.createdAt)} by {ticket.createdBy ?? "a former user"} · <StatusBadge kind="ticket" status={ticket.status} />
           </>
         }
       />
