@@ -7,7 +7,7 @@ import { formatUtc, OPERATOR_LOCALE } from "@/components/operator/operator-forma
 import { Section } from "@/components/operator/section";
 import { TicketsTable } from "@/components/support/tickets-table";
 import { buttonClasses } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/card";
+import { DetailHeader } from "@/components/ui/detail-header";
 import { Notice } from "@/components/ui/notice";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { formatMoney } from "@/lib/money";
@@ -31,12 +31,8 @@ export default async function OperatorAccountPage({ params, searchParams }: { pa
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/operator" className="text-brand-700 underline">
-          All accounts
-        </Link>
-      </p>
-      <PageHeader
+      <DetailHeader
+        back={{ href: "/operator", label: "All accounts" }}
         title={account.name}
         description={
           <>

@@ -6,7 +6,8 @@ import { ReplyForm } from "@/components/support/reply-form";
 import { RestoredInvoices } from "@/components/support/restored-invoices";
 import { TicketMessages } from "@/components/support/ticket-messages";
 import { ActionButton } from "@/components/ui/action-button";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { DetailHeader } from "@/components/ui/detail-header";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { providerName } from "@/lib/env";
 import { orNotFound } from "@/lib/or-not-found";
@@ -28,12 +29,8 @@ export default async function OperatorTicketPage({ params }: { params: Promise<{
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/operator/tickets" className="text-brand-700 underline">
-          All tickets
-        </Link>
-      </p>
-      <PageHeader
+      <DetailHeader
+        back={{ href: "/operator/tickets", label: "All tickets" }}
         title={ticket.subject}
         description={
           <>

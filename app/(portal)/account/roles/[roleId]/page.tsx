@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { DetailHeader } from "@/components/ui/detail-header";
 import { DeleteRoleForm } from "@/components/roles/delete-role-form";
 import { RenameRoleForm, RolePermissionsForm } from "@/components/roles/edit-role-forms";
 import { getRole, listRoles } from "@/lib/access/list-roles";
@@ -24,15 +25,11 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
 
   return (
     <>
-      <Link href="/account/roles" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-        ← Roles
-      </Link>
-      <div className="mt-2">
-        <PageHeader
-          title={role.name}
-          description={role.isBuiltIn ? "A built-in role: every account has it and it can't be changed. Create a custom role for a different set." : "A custom role of this account."}
-        />
-      </div>
+      <DetailHeader
+        back={{ href: "/account/roles", label: "Roles" }}
+        title={role.name}
+        description={role.isBuiltIn ? "A built-in role: every account has it and it can't be changed. Create a custom role for a different set." : "A custom role of this account."}
+      />
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card className="p-5">
           <h2 className="mb-3 text-base font-semibold text-slate-900">Permissions</h2>

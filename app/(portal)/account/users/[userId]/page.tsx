@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { DetailHeader } from "@/components/ui/detail-header";
 import { UserAccessForm } from "@/components/users/user-access-form";
 import { UserRolesForm } from "@/components/users/user-roles-form";
 import { listRoles } from "@/lib/access/list-roles";
@@ -26,21 +26,17 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
 
   return (
     <>
-      <Link href="/account/users" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-        ← Users
-      </Link>
-      <div className="mt-2">
-        <PageHeader
-          title={user.name}
-          description={
-            <span className="flex flex-wrap items-center gap-2">
-              <span className="break-all">{user.email}</span>
-              <StatusBadge kind="user" status={user.status} />
-              {user.isViewer ? <span className="text-slate-500">This is you.</span> : null}
-            </span>
-          }
-        />
-      </div>
+      <DetailHeader
+        back={{ href: "/account/users", label: "Users" }}
+        title={user.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span className="break-all">{user.email}</span>
+            <StatusBadge kind="user" status={user.status} />
+            {user.isViewer ? <span className="text-slate-500">This is you.</span> : null}
+          </span>
+        }
+      />
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card className="p-5">
           <h2 className="text-base font-semibold text-slate-900">Roles</h2>

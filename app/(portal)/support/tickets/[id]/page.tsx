@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ReplyForm } from "@/components/support/reply-form";
 import { RestoredInvoices } from "@/components/support/restored-invoices";
 import { TicketMessages } from "@/components/support/ticket-messages";
-import { PageHeader } from "@/components/ui/card";
+import { DetailHeader } from "@/components/ui/detail-header";
 import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { formatDay, formatInstant, isoDateInZone } from "@/lib/dates";
@@ -28,12 +28,8 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/support/tickets" className="text-brand-700 underline">
-          Support Tickets
-        </Link>
-      </p>
-      <PageHeader
+      <DetailHeader
+        back={{ href: "/support/tickets", label: "Support Tickets" }}
         title={ticket.subject}
         description={
           <>

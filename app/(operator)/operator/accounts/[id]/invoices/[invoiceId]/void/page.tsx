@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { VoidInvoiceForm } from "@/components/operator/void-invoice-form";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { DetailHeader } from "@/components/ui/detail-header";
 import { Notice } from "@/components/ui/notice";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { formatDay } from "@/lib/dates";
@@ -20,12 +20,7 @@ export default async function VoidInvoicePage({ params }: { params: Promise<{ id
   const back = `/operator/accounts/${id}`;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={back} className="text-brand-700 underline">
-          Back to the account
-        </Link>
-      </p>
-      <PageHeader title={`Void invoice ${invoice.number}`} />
+      <DetailHeader back={{ href: back, label: "Back to the account" }} title={`Void invoice ${invoice.number}`} />
       <Card className="mb-4 max-w-xl p-4 text-sm">
         Issued {formatDay(invoice.issueDate, "en-US")}, due {formatDay(invoice.dueDate, "en-US")}, total {formatMoney(invoice.totalMinor, invoice.currency, "en-US")}.
       </Card>
