@@ -34,3 +34,26 @@ export function SortHeader({
     </Th>
   );
 }
+
+// On a phone the sort headers become a row of links, the tab's default order first.
+export function MobileSortLinks({ filters, currency, columns }: { filters: ListFilters; currency: string; columns: [string, string][] }) {
+  return (
+    <nav aria-label="Sort" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-3 pb-2 text-xs md:hidden">
+      <span className="text-slate-600">Sort by</span>
+      {columns.map(([column, label]) => {
+        const active = filters.sort === column;
+        return (
+          <Link
+            key={column}
+            href={sortHref(filters, currency, column)}
+            aria-current={active ? "true" : undefined}
+            className={cn("rounded px-1 py-0.5", active ? "bg-slate-100 font-medium text-slate-900" : "text-brand-700")}
+          >
+            {label}
+            {active ? <span aria-label={filters.dir === "asc" ? ", ascending" : ", descending"}>{filters.dir === "asc" ? " ▲" : " ▼"}</span> : null}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

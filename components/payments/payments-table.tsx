@@ -1,69 +1,12 @@
-import { InvoiceNumberLink } from "@/components/invoices/invoice-number-link";
-import { MobileSortLinks, PaymentCards } from "@/components/invoices/mobile-rows";
-import { SortHeader } from "@/components/invoices/sort-header";
-import { DataTable, Td, Th } from "@/components/ui/table";
+import { PAYMENT_CELLS } from "@/components/invoices/list-cells";
+import { ListView } from "@/components/invoices/list-view";
 import type { ViewerAccount } from "@/lib/access/load-viewer";
-import { formatDay } from "@/lib/dates";
 import type { ListFilters } from "@/lib/invoices/filters";
-import { formatMoney } from "@/lib/money";
+import { paymentListColumns } from "@/lib/invoices/list-columns";
 import type { PaymentListRow } from "@/lib/payments/list-recent-payments";
-import { paymentMethodLabel } from "@/lib/payments/method-label";
-import { StatusBadge } from "@/components/ui/status-badge";
 
-const SORT_LABELS: [string, string][] = [
-  ["received_on", "Date"],
-  ["reference", "Reference"],
-  ["amount", "Amount"],
-];
-
-// Recent Payments: date, reference, method, amount, status, invoices it was applied to.
-export function PaymentsTable({ rows, filters, account }: { rows: PaymentListRow[]; filters: ListFilters; account: ViewerAccount }) {
-  const sort = { filters, currency: account.currency };
-  return (
-    <>
-      <MobileSortLinks filters={filters} currency={account.currency} columns={SORT_LABELS} />
-      <PaymentCards rows={rows} account={account} />
-      <DataTable caption="Recent payments" className="hidden md:block">
-        <thead>
-          <tr>
-            <SortHeader label="Date" column="received_on" {...sort} />
-            <SortHeader label="Reference" column="reference" {...sort} />
-            <Th>Method</Th>
-            <SortHeader label="Amount" column="amount" numeric {...sort} />
-            <Th>Status</Th>
-            <Th>Applied to</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50/70">
-              <Td className="whitespace-nowrap">{formatDay(row.receivedOn, account.locale)}</Td>
-              <Td className="whitespace-nowrap">{row.reference}</Td>
-              <Td className="whitespace-nowrap">{paymentMethodLabel(row)}</Td>
-              <Td numeric className="font-medium">
-                {formatMoney(row.amountMinor, row.currency, account.locale)}
-              </Td>
-              <Td>
-                <StatusBadge kind="payment" status={row.status} />
-              </Td>
-              <Td>
-                {row.appliedTo.length === 0 ? (
-                  <span className="text-slate-500">Not applied</span>
-                ) : (
-                  <ul className="space-y-0.5">
-                    {row.appliedTo.map((invoice) => (
-                      <li key={invoice.invoiceId} className="whitespace-nowrap">
-                        <InvoiceNumberLink id={invoice.invoiceId} number={invoice.number} />
-                        <span className="ml-1.5 text-xs text-slate-500">{formatMoney(invoice.amountMinor, row.currency, account.locale)}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
-    </>
-  );
+// Recent Payments: the columns of paymentListColumns, as a table or, on a phone, as cards.
+// Payment rows need no "today"; the context carries the account's.
+export function PaymentsTable({ rows, filters, account, today }: { rows: PaymentListRow[]; filters: ListFilters; account: ViewerAccount; today: string }) {
+  return <ListView caption="Recent payments" filters={filters} columns={paymentListColumns()} cells={PAYMENT_CELLS} rows={rows} ctx={{ account, today }} />;
 }

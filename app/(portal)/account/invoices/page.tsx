@@ -63,7 +63,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             {list.rows.length === 0 ? (
               <EmptyList filters={filters} currency={account.currency} />
             ) : view.tab === "payments" ? (
-              <PaymentsTable rows={view.list.rows} filters={filters} account={account} />
+              <PaymentsTable rows={view.list.rows} filters={filters} account={account} today={today} />
             ) : view.tab === "open" ? (
               <OpenInvoicesTable rows={view.list.rows} filters={filters} account={account} today={today} />
             ) : (
