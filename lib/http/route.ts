@@ -32,19 +32,17 @@ export type ViewerRouteOptions = {
   sameOrigin?: boolean;
   // A browser form's route answers some errors with a redirect instead of JSON; null = the usual body.
   onError?: OnError;
-  // Who is calling; the session's customer unless a test passes its own.
-  resolveViewer?: () => Promise<Viewer | null>;
 };
 
 // Portal routes (signed-in customer): no session → 401.
 export function withViewer<Params = Record<string, never>>(handler: (call: ViewerCall<Params>) => Promise<Response>, options: ViewerRouteOptions = {}) {
-  const { sameOrigin = false, onError, resolveViewer = getViewer } = options;
+  const { sameOrigin = false, onError } = options;
   return (request: Request, context?: RouteContext<Params>): Promise<Response> =>
     answer(
       request,
       async () => {
         if (sameOrigin && !isSameOriginRequest(request)) throw new AppError("forbidden", "Cross-site requests are not accepted");
-        const viewer = await resolveViewer();
+        const viewer = await getViewer();
         if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
         return handler({ request, viewer, origin: originOf(request.headers), params: (await context?.params) as Params });
       },

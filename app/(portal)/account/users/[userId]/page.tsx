@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { UserAccessForm } from "@/components/users/user-access-form";
 import { UserRolesForm } from "@/components/users/user-roles-form";
@@ -8,7 +7,7 @@ import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { listRoles } from "@/lib/access/list-roles";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { roleSummary } from "@/lib/access/role-summary";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/or-not-found";
 import { getUser } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Manage user" };
@@ -17,10 +16,7 @@ export const metadata: Metadata = { title: "Manage user" };
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const viewer = await requirePagePermission("users.manage");
   const { userId } = await params;
-  const user = await getUser(viewer, userId, new Date()).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  });
+  const user = await orNotFound(getUser(viewer, userId, new Date()));
   const roles = await listRoles(viewer);
   const options = roles.map((r) => ({ id: r.id, name: r.name, summary: roleSummary(r.permissions) }));
 
