@@ -4,11 +4,11 @@ import { Button } from "@/components/ui/button";
 import { controlProps, Field, inputClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { firstErrors, IDLE, type FormAction } from "@/lib/forms/form-state";
+import { firstErrors, type FormAction } from "@/lib/forms/form-state";
 
 // Creates an API key and shows its secret this one time.
 export function CreateApiKeyForm({ action }: { action: FormAction }) {
-  const { state, pending, onSubmit } = useActionForm(action, IDLE);
+  const { state, pending, onSubmit } = useActionForm(action);
   const error = firstErrors(state).name;
   const created = state.status === "ok" ? state.data : undefined;
   return (

@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { percentToBasisPoints } from "@/lib/invoices/invoice-input";
 import { computeLine } from "@/lib/invoices/totals";
 import { decimalStringToMinor, formatMoney } from "@/lib/money";
-import { firstErrors, IDLE, type FormAction } from "@/lib/forms/form-state";
+import { firstErrors, type FormAction } from "@/lib/forms/form-state";
 import { InvoiceLinesEditor, type LineDraft } from "./invoice-lines-editor";
 
 type Defaults = { number: string; generation: string; issueDate: string; dueDate: string; periodStart: string; periodEnd: string; taxRate: string };
@@ -47,7 +47,7 @@ export function InvoiceForm({
   currency: string;
   cancelHref: string;
 }) {
-  const { state, pending, onSubmit } = useActionForm(action, IDLE);
+  const { state, pending, onSubmit } = useActionForm(action);
   const errors = firstErrors(state);
   const [lines, setLines] = useState<LineDraft[]>([{ key: 0, description: "", quantity: "1", unitPrice: "" }]);
   const [taxRate, setTaxRate] = useState(defaults.taxRate);

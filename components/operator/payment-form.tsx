@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from "@/lib/operator/payment-form";
 import { allocateOldestFirst } from "@/lib/payments/allocate-oldest-first";
 import { decimalStringToMinor, formatMoney, minorToDecimalString } from "@/lib/money";
-import { firstErrors, IDLE, type FormAction } from "@/lib/forms/form-state";
+import { firstErrors, type FormAction } from "@/lib/forms/form-state";
 import { AllocationTable, type OpenInvoice } from "./allocation-table";
 
 function toMinor(value: string, currency: string): number | null {
@@ -35,7 +35,7 @@ export function PaymentForm({
   today: string;
   cancelHref: string;
 }) {
-  const { state, pending, onSubmit } = useActionForm(action, IDLE);
+  const { state, pending, onSubmit } = useActionForm(action);
   const errors = firstErrors(state);
   const [amount, setAmount] = useState("");
   const [mode, setMode] = useState<"oldest_first" | "manual">("oldest_first");

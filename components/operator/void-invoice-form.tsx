@@ -5,10 +5,10 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { controlProps, Field, inputClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { firstErrors, IDLE, type FormAction } from "@/lib/forms/form-state";
+import { firstErrors, type FormAction } from "@/lib/forms/form-state";
 
 export function VoidInvoiceForm({ action, number, cancelHref }: { action: FormAction; number: string; cancelHref: string }) {
-  const { state, pending, onSubmit } = useActionForm(action, IDLE);
+  const { state, pending, onSubmit } = useActionForm(action);
   const error = firstErrors(state).reason;
   return (
     <form onSubmit={onSubmit} className="max-w-xl space-y-4" noValidate>

@@ -7,7 +7,7 @@ import { controlProps, Field, inputClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { CATEGORY_LABELS, TICKET_CATEGORIES, type TicketCategory } from "@/lib/support/ticket-labels";
-import { firstErrors, IDLE, type FormAction } from "@/lib/forms/form-state";
+import { firstErrors, type FormAction } from "@/lib/forms/form-state";
 import { Gen3RequestFields, type Gen3Limits } from "./gen3-request-fields";
 
 // Open a ticket (R-S1). Choosing "Generation 3 invoice request" swaps subject and invoice reference
@@ -21,7 +21,7 @@ export function NewTicketForm({
   initialCategory: TicketCategory | "";
   gen3: Gen3Limits;
 }) {
-  const { state, pending, onSubmit } = useActionForm(action, IDLE);
+  const { state, pending, onSubmit } = useActionForm(action);
   const errors = firstErrors(state);
   const [category, setCategory] = useState<TicketCategory | "">(initialCategory);
   const isGen3 = category === "gen3_invoice_request";
