@@ -1,4 +1,5 @@
-// Expected failures carry a code; routeError() maps them to HTTP in one place.
+// Expected failures carry a code; lib/http/error-response.ts maps them to HTTP and
+// lib/forms/run-form-action.ts to form state, each in one place.
 export type AppErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -30,18 +31,7 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-export function notFound(what = "Not found"): AppError {
+// Named apart from next/navigation's notFound(), which renders the 404 page instead of returning an error.
+export function notFoundError(what = "Not found"): AppError {
   return new AppError("not_found", what);
-}
-
-// Route handlers: AppError → its status and message; anything else → 500 with a generic message.
-// A 429 whose details say how long to wait also says it in Retry-After.
-export function errorResponse(error: unknown): Response {
-  if (isAppError(error)) {
-    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    const headers = error.status === 429 && typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined;
-    return Response.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status, headers });
-  }
-  console.error(error);
-  return Response.json({ error: { code: "internal", message: "Something went wrong. Please try again." } }, { status: 500 });
 }

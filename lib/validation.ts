@@ -2,74 +2,68 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 
+// Messages per field ("lines.0.quantity" → ["…"]); forms show the first next to its field.
 export type FieldErrors = Record<string, string[]>;
+export type Issue = { path: string; message: string };
 
-// Parses input with a zod schema; a failure becomes AppError("invalid") carrying per-field
-// messages, which forms show next to their fields. Zod's messages never echo the input.
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
+// AppError("invalid") details: the per-field messages forms show and the flat issue list HTTP
+// error bodies carry (`details.issues`), both from the same zod issues.
+export type InvalidDetails = { fieldErrors: FieldErrors; issues: Issue[] };
+
+export function issuesOf(error: z.ZodError): Issue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+function invalidError(message: string | undefined, issues: Issue[]): AppError {
   const fieldErrors: FieldErrors = {};
   const formErrors: string[] = [];
-  for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join(".");
-    if (!key) formErrors.push(issue.message);
-    else (fieldErrors[key] ??= []).push(issue.message);
+  for (const issue of issues) {
+    if (!issue.path) formErrors.push(issue.message);
+    else (fieldErrors[issue.path] ??= []).push(issue.message);
   }
-  throw new AppError("invalid", formErrors[0] ?? "Check the highlighted fields.", { fieldErrors });
+  const details: InvalidDetails = { fieldErrors, issues };
+  return new AppError("invalid", message ?? formErrors[0] ?? "Check the highlighted fields.", details);
+}
+
+// Parses input with a zod schema; a failure becomes AppError("invalid") carrying per-field
+// messages, which forms show next to their fields and route handlers send as `issues`.
+// `message` replaces the summary ("Check the highlighted fields." or the schema's form-level
+// message). Zod's messages never echo the input.
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, message?: string): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw invalidError(message, issuesOf(result.error));
+}
+
+// A refusal found after parsing (a duplicate number, an amount that doesn't fit the currency…):
+// the summary plus one message per field, in the same shape parseInput throws.
+export function invalidFields(message: string, fields: Record<string, string> = {}): AppError {
+  return invalidError(message, Object.entries(fields).map(([path, text]) => ({ path, message: text })));
 }
 
 export function fieldErrorsOf(error: AppError): FieldErrors {
-  const details = error.details as { fieldErrors?: FieldErrors } | undefined;
+  const details = error.details as Partial<InvalidDetails> | undefined;
   return details?.fieldErrors ?? {};
 }
 
-const idSchema = z.guid();
+// The one id format (route params, form ids, ids inside schemas); `error` is the field's message.
+export function idSchema(error = "Not a valid id.") {
+  return z.guid({ error });
+}
 
 // Route params and form ids: anything that is not a well-formed id is simply not found, like
 // another account's id, so malformed input never reaches the database.
-export function parseId(value: unknown): string {
-  const result = idSchema.safeParse(value);
-  if (!result.success) throw new AppError("not_found", "Not found");
+export function parseId(value: unknown, what = "Not found"): string {
+  const result = idSchema().safeParse(value);
+  if (!result.success) throw new AppError("not_found", what);
   return result.data;
 }
-
 
 // Small zod pieces shared by several domains' schemas.
 
 export const isoDaySchema = z.string().trim().refine(isIsoDate, "Enter a date as YYYY-MM-DD");
 
-export const uuidSchema = z.uuid();
-
 // Form fields arrive as "" when left empty; treat that as absent.
 export function optionalText<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
-}
-
-export type FieldMessages = Record<string, string>;
-
-// zod issues as { "lines.0.quantity": "message" }: the first message per field, for forms and 422 bodies.
-export function fieldMessagesOf(error: z.ZodError): FieldMessages {
-  const out: FieldMessages = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
-
-export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
-}
-
-// A route parameter that must be a uuid: anything else is simply not found.
-export function isUuid(value: string): boolean {
-  return uuidSchema.safeParse(value).success;
-}
-
-// What a form's server action returns: success with a payload, or messages to show next to fields.
-export type FormResult<T extends object = object> = ({ ok: true } & T) | { ok: false; message: string; fieldErrors: FieldMessages };
-
-export function formFailure(message: string, fieldErrors: FieldMessages = {}): { ok: false; message: string; fieldErrors: FieldMessages } {
-  return { ok: false, message, fieldErrors };
 }

@@ -5,7 +5,7 @@ import { inputClasses } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { formatDay } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import type { FieldMessages } from "@/lib/validation";
+import type { FieldMessages } from "@/lib/forms/form-state";
 
 export type OpenInvoice = { invoiceId: string; number: string; issueDate: string; dueDate: string; totalMinor: number; balanceMinor: number };
 

@@ -4,23 +4,22 @@ import { Button } from "@/components/ui/button";
 import { controlProps, Field, inputClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { FormResult } from "@/lib/validation";
-
-type Created = FormResult<{ key: { id: string; name: string; secret: string } }>;
+import { firstErrors, type FormAction } from "@/lib/forms/form-state";
 
 // Creates an API key and shows its secret this one time.
-export function CreateApiKeyForm({ action }: { action: (state: Created | null, form: FormData) => Promise<Created | null> }) {
-  const { state, pending, onSubmit } = useActionForm(action, null);
-  const error = state && !state.ok ? state.fieldErrors.name : undefined;
+export function CreateApiKeyForm({ action }: { action: FormAction }) {
+  const { state, pending, onSubmit } = useActionForm(action);
+  const error = firstErrors(state).name;
+  const created = state.status === "ok" ? state.data : undefined;
   return (
     <div className="space-y-4">
-      {state?.ok ? (
+      {created ? (
         <Notice tone="success">
-          <p className="font-medium">API key “{state.key.name}” created. Copy it now: it will not be shown again.</p>
+          <p className="font-medium">API key “{created.name}” created. Copy it now: it will not be shown again.</p>
           <label htmlFor="new-key" className="mt-2 block text-xs font-medium">
             Secret key
           </label>
-          <input id="new-key" readOnly value={state.key.secret} onFocus={(e) => e.currentTarget.select()} className={`${inputClasses} mt-1 font-mono text-xs`} />
+          <input id="new-key" readOnly value={created.secret} onFocus={(e) => e.currentTarget.select()} className={`${inputClasses} mt-1 font-mono text-xs`} />
         </Notice>
       ) : null}
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate>

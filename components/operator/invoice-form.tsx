@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { percentToBasisPoints } from "@/lib/invoices/invoice-input";
 import { computeLine } from "@/lib/invoices/totals";
 import { decimalStringToMinor, formatMoney } from "@/lib/money";
-import type { FormResult } from "@/lib/validation";
+import { firstErrors, type FormAction } from "@/lib/forms/form-state";
 import { InvoiceLinesEditor, type LineDraft } from "./invoice-lines-editor";
 
 type Defaults = { number: string; generation: string; issueDate: string; dueDate: string; periodStart: string; periodEnd: string; taxRate: string };
@@ -42,13 +42,13 @@ export function InvoiceForm({
   currency,
   cancelHref,
 }: {
-  action: (state: FormResult | null, form: FormData) => Promise<FormResult | null>;
+  action: FormAction;
   defaults: Defaults;
   currency: string;
   cancelHref: string;
 }) {
-  const { state, pending, onSubmit } = useActionForm(action, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, pending, onSubmit } = useActionForm(action);
+  const errors = firstErrors(state);
   const [lines, setLines] = useState<LineDraft[]>([{ key: 0, description: "", quantity: "1", unitPrice: "" }]);
   const [taxRate, setTaxRate] = useState(defaults.taxRate);
   const totals = preview(lines, taxRate, currency);
@@ -60,7 +60,7 @@ export function InvoiceForm({
 
   return (
     <form onSubmit={onSubmit} className="max-w-4xl space-y-6" noValidate>
-      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      {state.status === "error" ? <Notice tone="error">{state.message}</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {text("number", "Invoice number")}
         <Field id="generation" label="Generation" error={errors.generation}>

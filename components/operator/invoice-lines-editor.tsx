@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { controlProps, inputClasses } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
-import type { FieldMessages } from "@/lib/validation";
+import type { FieldMessages } from "@/lib/forms/form-state";
 
 export type LineDraft = { key: number; description: string; quantity: string; unitPrice: string };
 

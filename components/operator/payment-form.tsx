@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from "@/lib/operator/payment-form";
 import { allocateOldestFirst } from "@/lib/payments/allocate-oldest-first";
 import { decimalStringToMinor, formatMoney, minorToDecimalString } from "@/lib/money";
-import type { FormResult } from "@/lib/validation";
+import { firstErrors, type FormAction } from "@/lib/forms/form-state";
 import { AllocationTable, type OpenInvoice } from "./allocation-table";
 
 function toMinor(value: string, currency: string): number | null {
@@ -29,14 +29,14 @@ export function PaymentForm({
   today,
   cancelHref,
 }: {
-  action: (state: FormResult | null, form: FormData) => Promise<FormResult | null>;
+  action: FormAction;
   currency: string;
   openInvoices: OpenInvoice[];
   today: string;
   cancelHref: string;
 }) {
-  const { state, pending, onSubmit } = useActionForm(action, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, pending, onSubmit } = useActionForm(action);
+  const errors = firstErrors(state);
   const [amount, setAmount] = useState("");
   const [mode, setMode] = useState<"oldest_first" | "manual">("oldest_first");
   const [manual, setManual] = useState<Record<string, string>>({});
@@ -55,7 +55,7 @@ export function PaymentForm({
 
   return (
     <form onSubmit={onSubmit} className="max-w-4xl space-y-6" noValidate>
-      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      {state.status === "error" ? <Notice tone="error">{state.message}</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="amount" label={`Amount (${currency})`} error={errors.amount}>
           <input {...controlProps("amount", { error: errors.amount })} name="amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} required className={inputClasses} />

@@ -5,11 +5,11 @@ import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { STATUS_LABELS, type TicketStatus } from "@/lib/support/ticket-labels";
-import type { FormResult } from "@/lib/validation";
+import { IDLE, type FormAction } from "@/lib/forms/form-state";
 
 // Moves a ticket to one of the statuses after its current one.
-export function TicketStatusForm({ action, next }: { action: (state: FormResult | null, form: FormData) => Promise<FormResult | null>; next: TicketStatus[] }) {
-  const [state, dispatch, pending] = useActionState(action, null);
+export function TicketStatusForm({ action, next }: { action: FormAction; next: TicketStatus[] }) {
+  const [state, dispatch, pending] = useActionState(action, IDLE);
   if (next.length === 0) return <p className="text-sm text-slate-600">Closed tickets stay closed.</p>;
   return (
     <form action={dispatch} className="flex flex-wrap items-end gap-2">
@@ -28,7 +28,7 @@ export function TicketStatusForm({ action, next }: { action: (state: FormResult 
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Saving…" : "Change status"}
       </Button>
-      {state && !state.ok ? (
+      {state.status === "error" ? (
         <p role="alert" className="w-full text-xs font-medium text-red-700">
           {state.message}
         </p>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { controlProps, Field, inputClasses } from "@/components/ui/field";
-import type { FieldMessages } from "@/lib/validation";
+import type { FieldMessages } from "@/lib/forms/form-state";
 
 export type Gen3Limits = { earliestLabel: string; minMonth: string; maxMonth: string };
 

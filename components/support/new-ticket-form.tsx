@@ -7,7 +7,7 @@ import { controlProps, Field, inputClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { CATEGORY_LABELS, TICKET_CATEGORIES, type TicketCategory } from "@/lib/support/ticket-labels";
-import type { FormResult } from "@/lib/validation";
+import { firstErrors, type FormAction } from "@/lib/forms/form-state";
 import { Gen3RequestFields, type Gen3Limits } from "./gen3-request-fields";
 
 // Open a ticket (R-S1). Choosing "Generation 3 invoice request" swaps subject and invoice reference
@@ -17,18 +17,18 @@ export function NewTicketForm({
   initialCategory,
   gen3,
 }: {
-  action: (state: FormResult | null, form: FormData) => Promise<FormResult | null>;
+  action: FormAction;
   initialCategory: TicketCategory | "";
   gen3: Gen3Limits;
 }) {
-  const { state, pending, onSubmit } = useActionForm(action, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, pending, onSubmit } = useActionForm(action);
+  const errors = firstErrors(state);
   const [category, setCategory] = useState<TicketCategory | "">(initialCategory);
   const isGen3 = category === "gen3_invoice_request";
 
   return (
     <form onSubmit={onSubmit} className="max-w-2xl space-y-4" noValidate>
-      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      {state.status === "error" ? <Notice tone="error">{state.message}</Notice> : null}
       <Field id="category" label="Category" error={errors.category}>
         <select {...controlProps("category", { error: errors.category })} name="category" value={category} onChange={(e) => setCategory(e.target.value as TicketCategory)} className={`${inputClasses} max-w-sm`}>
           <option value="" disabled>

@@ -4,19 +4,19 @@ import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { controlProps, Field, inputClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { FormResult } from "@/lib/validation";
+import { firstErrors, IDLE, type FormAction, type FormState } from "@/lib/forms/form-state";
 
-type State = { result: FormResult | null; sent: number };
+type State = { result: FormState; sent: number };
 
 // Reply to a ticket. The form is re-created after each sent reply (key = replies sent), so a
 // refused reply keeps its text and a sent one clears it.
-export function ReplyForm({ action, label = "Reply" }: { action: (state: FormResult | null, form: FormData) => Promise<FormResult | null>; label?: string }) {
+export function ReplyForm({ action, label = "Reply" }: { action: FormAction; label?: string }) {
   const [state, dispatch, pending] = useActionState(async (previous: State, form: FormData): Promise<State> => {
-    const result = await action(null, form);
-    return { result, sent: previous.sent + (result?.ok ? 1 : 0) };
-  }, { result: null, sent: 0 });
-  const failure = state.result && !state.result.ok ? state.result : null;
-  const error = failure?.fieldErrors.body;
+    const result = await action(previous.result, form);
+    return { result, sent: previous.sent + (result.status === "ok" ? 1 : 0) };
+  }, { result: IDLE, sent: 0 });
+  const failure = state.result.status === "error" ? state.result : null;
+  const error = firstErrors(state.result).body;
 
   return (
     <form

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormResult } from "@/lib/validation";
+import { IDLE, type FormAction } from "@/lib/forms/form-state";
 import { Button, type ButtonVariant } from "./button";
 
 // A one-button form for a server action (retry, revoke, fulfil…) that shows the action's refusal.
@@ -15,7 +15,7 @@ export function ActionButton({
   describedBy,
   accessibleLabel,
 }: {
-  action: (state: FormResult | null, form: FormData) => Promise<FormResult | null>;
+  action: FormAction;
   fields?: Record<string, string>;
   label: string;
   pendingLabel: string;
@@ -25,7 +25,7 @@ export function ActionButton({
   // When several such buttons share a label ("Retry"), says which row this one acts on.
   accessibleLabel?: string;
 }) {
-  const [state, dispatch, pending] = useActionState(action, null);
+  const [state, dispatch, pending] = useActionState(action, IDLE);
   return (
     <form action={dispatch} className="inline-flex flex-col items-start gap-1">
       {Object.entries(fields).map(([name, value]) => (
@@ -34,7 +34,7 @@ export function ActionButton({
       <Button type="submit" variant={variant} size={size} disabled={pending} aria-describedby={describedBy} aria-label={accessibleLabel && !pending ? accessibleLabel : undefined}>
         {pending ? pendingLabel : label}
       </Button>
-      {state && !state.ok ? (
+      {state.status === "error" ? (
         <p role="alert" className="text-xs font-medium text-red-700">
           {state.message}
         </p>

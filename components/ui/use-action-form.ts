@@ -1,10 +1,11 @@
 "use client";
 
 import { startTransition, useActionState } from "react";
+import { IDLE, type FormAction, type FormState } from "@/lib/forms/form-state";
 
 // Submits a form to a server action without React's automatic reset, so what the user typed
 // stays in place when the action answers with field errors.
-export function useActionForm<S>(action: (state: Awaited<S>, form: FormData) => S | Promise<S>, initial: Awaited<S>) {
+export function useActionForm(action: FormAction, initial: FormState = IDLE) {
   const [state, dispatch, pending] = useActionState(action, initial);
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

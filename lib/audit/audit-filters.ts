@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/dates";
+import { idSchema } from "@/lib/validation";
 
 const day = z
   .string()
@@ -28,7 +29,7 @@ export function encodeAuditCursor(at: string, id: number): string {
 // page size and a keyset cursor (`after` = older rows, `before` = newer rows).
 export const auditFiltersSchema = z
   .object({
-    actor: z.union([z.guid(), z.literal("")]).optional().transform((v) => v || undefined),
+    actor: z.union([idSchema(), z.literal("")]).optional().transform((v) => v || undefined),
     action: z
       .string()
       .trim()

@@ -13,7 +13,18 @@ export type FormState = {
   data?: Record<string, string>;
 };
 
+// The signature every form's server action has (bound arguments such as ids come first).
+export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
+
 export const IDLE: FormState = { status: "idle" };
 
 // AppError details.reason for a change that needs the user's explicit confirmation.
 export const CONFIRMATION_REQUIRED = "confirmation_required";
+
+// The first message per field ("lines.0.quantity" → "…"), for forms that show one under each control.
+export type FieldMessages = Record<string, string>;
+
+export function firstErrors(state: FormState): FieldMessages {
+  if (state.status !== "error") return {};
+  return Object.fromEntries(Object.entries(state.fieldErrors ?? {}).flatMap(([field, messages]) => (messages[0] ? [[field, messages[0]]] : [])));
+}

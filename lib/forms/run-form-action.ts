@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import type { Viewer } from "@/lib/access/load-viewer";
+import type { Operator, Viewer } from "@/lib/access/load-viewer";
+import { requirePageOperator } from "@/lib/access/page-guards";
 import { isPermission, PERMISSION_INFO } from "@/lib/access/permissions";
 import { getViewer } from "@/lib/access/viewer";
 import { requestOrigin } from "@/lib/audit/request-origin";
@@ -9,21 +10,41 @@ import { isAppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
 import { CONFIRMATION_REQUIRED, type FormState } from "./form-state";
 
-// Runs a form's server action for the signed-in viewer and turns expected failures into form
-// state. Authorization is not done here: the lib/ function called checks the permission itself.
-// `values` are echoed back on error so the form keeps what was typed; callers leave secrets out.
-export async function runFormAction(
+const SESSION_ENDED = "Your session has ended. Sign in again.";
+
+// The one server-action pipeline: resolve the caller, run the lib/ call, and turn an AppError
+// (or anything unexpected) into form state. Authorization is not done here: the lib/ function
+// called checks the permission itself. `values` are echoed back on error so the form keeps what
+// was typed; callers leave secrets out. Next's redirect()/notFound() pass through.
+async function runForm<Caller>(
+  resolveCaller: () => Promise<Caller | null>,
   values: Record<string, string>,
-  act: (viewer: Viewer, origin: RequestOrigin) => Promise<FormState>,
+  act: (caller: Caller, origin: RequestOrigin) => Promise<FormState>,
 ): Promise<FormState> {
   try {
-    const viewer = await getViewer();
-    if (!viewer) return { status: "error", message: "Your session has ended. Sign in again.", values };
-    return await act(viewer, await requestOrigin());
+    const caller = await resolveCaller();
+    if (!caller) return { status: "error", message: SESSION_ENDED, values };
+    return await act(caller, await requestOrigin());
   } catch (error) {
     unstable_rethrow(error);
     return formStateFromError(error, values);
   }
+}
+
+// Portal forms: the signed-in customer.
+export function runFormAction(values: Record<string, string>, act: (viewer: Viewer, origin: RequestOrigin) => Promise<FormState>): Promise<FormState> {
+  return runForm(getViewer, values, act);
+}
+
+// Operator console forms: no session goes to sign-in and a customer gets the 404 page, as for
+// the console's pages; the lib/ functions check the operator role again.
+export function runOperatorFormAction(values: Record<string, string>, act: (operator: Operator, origin: RequestOrigin) => Promise<FormState>): Promise<FormState> {
+  return runForm(requirePageOperator, values, act);
+}
+
+// Public forms (the invitation link, whose token is the credential checked in lib/).
+export function runPublicFormAction(values: Record<string, string>, act: (origin: RequestOrigin) => Promise<FormState>): Promise<FormState> {
+  return runForm(async () => true, values, (_caller, origin) => act(origin));
 }
 
 export function formStateFromError(error: unknown, values: Record<string, string>): FormState {

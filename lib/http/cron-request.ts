@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 
 // Cron routes (R-N7) answer only to `Authorization: Bearer $CRON_SECRET`. Without a configured
 // secret they do not exist (404). Digests are compared so the check takes the same time whatever
@@ -28,9 +29,8 @@ export async function cronNow(request: Request): Promise<Date> {
   } catch {
     throw new AppError("invalid", "The body must be JSON");
   }
-  const body = cronBodySchema.safeParse(json);
-  if (!body.success) throw new AppError("invalid", "Invalid body", z.flattenError(body.error));
-  if (!body.data.now) return new Date();
+  const body = parseInput(cronBodySchema, json, "Invalid body");
+  if (!body.now) return new Date();
   if (process.env.NODE_ENV === "production") throw new AppError("invalid", "A `now` override is only accepted outside production");
-  return new Date(body.data.now);
+  return new Date(body.now);
 }

@@ -8,7 +8,7 @@ import type { Operator } from "@/lib/access/load-viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { operatorActor } from "@/lib/operator/operator-actor";
-import { fieldMessagesOf, formFailure, isUuid, type FormResult } from "@/lib/validation";
+import { parseId, parseInput } from "@/lib/validation";
 import { generateApiKeySecret } from "./api-key-secret";
 
 export const apiKeyNameSchema = z.object({ name: z.string().trim().min(2, "Name the key (at least 2 characters)").max(80, "At most 80 characters") });
@@ -33,29 +33,28 @@ export async function listApiKeys(operator: Operator) {
 }
 
 // Creates a key and returns its secret this once; afterwards only the prefix is shown.
-export async function createApiKey(operator: Operator, raw: unknown): Promise<FormResult<{ key: { id: string; name: string; secret: string } }>> {
+export async function createApiKey(operator: Operator, raw: unknown): Promise<{ id: string; name: string; secret: string }> {
   requireOperator(operator);
-  const parsed = apiKeyNameSchema.safeParse(raw);
-  if (!parsed.success) return formFailure("Check the highlighted fields.", fieldMessagesOf(parsed.error));
+  const { name } = parseInput(apiKeyNameSchema, raw);
   const { secret, prefix, hash } = generateApiKeySecret();
   const db = await getDb();
   const key = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(apiKeys).values({ name: parsed.data.name, keyPrefix: prefix, keyHash: hash, createdByUserId: operator.userId }).returning({ id: apiKeys.id, name: apiKeys.name });
+    const [row] = await tx.insert(apiKeys).values({ name, keyPrefix: prefix, keyHash: hash, createdByUserId: operator.userId }).returning({ id: apiKeys.id, name: apiKeys.name });
     await recordAuditEvent(tx, { accountId: null, actor: operatorActor(operator), action: "api_key.created", target: { type: "api_key", id: row.id }, details: { name: row.name, prefix } });
     return row;
   });
-  return { ok: true, key: { ...key, secret } };
+  return { ...key, secret };
 }
 
 export async function revokeApiKey(operator: Operator, keyId: string, now: Date) {
   requireOperator(operator);
-  if (!isUuid(keyId)) throw new AppError("not_found", "API key not found");
+  const id = parseId(keyId, "API key not found");
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: now })
-      .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id, name: apiKeys.name, keyPrefix: apiKeys.keyPrefix });
     if (!row) throw new AppError("not_found", "No active API key with this id");
     await recordAuditEvent(tx, { accountId: null, actor: operatorActor(operator), action: "api_key.revoked", target: { type: "api_key", id: row.id }, details: { name: row.name, prefix: row.keyPrefix } });

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { AppError, isAppError } from "@/lib/errors";
+import { appErrorBody } from "@/lib/http/error-response";
 
 export type IngestResult = { status: number; body: unknown };
 
@@ -46,7 +47,7 @@ export async function runIdempotent(
       result = await tx.transaction((inner) => execute(inner));
     } catch (error) {
       if (!isAppError(error) || error.code === "unauthenticated") throw error;
-      result = { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } } };
+      result = { status: error.status, body: appErrorBody(error) };
     }
     await tx.update(idempotencyKeys).set({ responseStatus: result.status, responseBody: result.body }).where(eq(idempotencyKeys.id, claimed.id));
     return { ...result, replayed: false };

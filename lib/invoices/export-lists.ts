@@ -5,11 +5,11 @@ import type { Viewer } from "@/lib/access/load-viewer";
 import type { Permission } from "@/lib/access/permissions";
 import { recordAuditEvent, type RequestOrigin } from "@/lib/audit/record-audit-event";
 import { isoDateInZone } from "@/lib/dates";
-import { AppError } from "@/lib/errors";
 import { csvDownload, keysetBatches, type CsvColumn } from "@/lib/exports/csv-download";
 import { decodeCursor, type PageCursor } from "@/lib/pagination/cursor";
 import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
 import { fetchRecentPaymentRows, summarizeRecentPayments, type PaymentListRow } from "@/lib/payments/list-recent-payments";
+import { parseInput } from "@/lib/validation";
 import { pageRequestOf, parseInvoiceFilters, type ListFilters, type Tab } from "./filters";
 import type { InvoiceListRow } from "./invoice-list-query";
 import { fetchOpenInvoiceRows, summarizeOpenInvoices } from "./list-open-invoices";
@@ -92,9 +92,7 @@ async function* auditedBatches<Row>(batches: AsyncIterable<Row[]> | Iterable<Row
 
 // The export route's work: validate, check, then stream; the audit event is written as it ends.
 export async function exportInvoiceListCsv(viewer: Viewer, params: URLSearchParams, origin: RequestOrigin, now: Date, options: ExportOptions = {}): Promise<Response> {
-  const parsed = listExportSchema.safeParse(rawFiltersOf(params));
-  if (!parsed.success) throw new AppError("invalid", "Choose a tab (open, recent, payments) and a scope (all, current, filtered).", parsed.error.issues);
-  const { tab, scope, delimiter } = parsed.data;
+  const { tab, scope, delimiter } = parseInput(listExportSchema, rawFiltersOf(params), "Choose a tab (open, recent, payments) and a scope (all, current, filtered).");
   return withSource(viewer, tab, now, async (source) => {
     requirePermission(viewer, source.permission);
 

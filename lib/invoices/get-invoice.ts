@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, eq, gt, max } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { invoiceAccessGrants, invoiceLines, invoices, paymentAllocations, paymentMethods, payments } from "@/db/schema";
 import { can, requirePermission } from "@/lib/access/guards";
@@ -11,20 +10,19 @@ import { generation3Access } from "./generation-rule";
 import { invoiceListColumns } from "./invoice-list-query";
 import { daysPastDue, invoiceDisplayStatus, type PaymentStatus } from "./invoice-status";
 import { visibleInvoicesWhere } from "./visibility";
+import { parseId } from "@/lib/validation";
 
 export type InvoiceDetails = Awaited<ReturnType<typeof getInvoice>>;
 
 // Why a Generation 3 invoice is on screen: the upgrade grace period, or a support grant (R-G3).
 export type Generation3Notice = { kind: "grace"; until: Date } | { kind: "restored"; until: Date } | null;
 
-const idSchema = z.guid();
-
 // Invoice details (R-I3) for the viewer's account. Another account's invoice, a hidden
 // Generation 3 invoice and a malformed id are all the same not_found: nothing is confirmed.
 // Payments applied are included only with payments.read (R-I5).
 export async function getInvoice(viewer: Viewer, invoiceId: string, now: Date) {
   requirePermission(viewer, "invoices.view");
-  if (!idSchema.safeParse(invoiceId).success) throw new AppError("not_found", "Invoice not found");
+  parseId(invoiceId, "Invoice not found");
   const db = await getDb();
   const [invoice] = await db
     .select({

@@ -5,7 +5,8 @@ import { getDb } from "@/db/client";
 import { alerts } from "@/db/schema";
 import { requireAccountMember } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
-import { notFound } from "@/lib/errors";
+import { notFoundError } from "@/lib/errors";
+import { idSchema, parseId } from "@/lib/validation";
 
 // Note: every query here is scoped to the viewer's own user AND account; alerts are never shown
 // to anyone but their user, administrators included.
@@ -32,8 +33,8 @@ export async function listRecentAlerts(viewer: Viewer, limit = 8): Promise<Alert
 
 // Search params of /alerts: keyset paging by alert id, older (`before`) or newer (`after`) than it.
 export const alertsPageSchema = z.object({
-  before: z.uuid().optional().catch(undefined),
-  after: z.uuid().optional().catch(undefined),
+  before: idSchema().optional().catch(undefined),
+  after: idSchema().optional().catch(undefined),
 });
 export const ALERTS_PAGE_SIZE = 20;
 
@@ -77,12 +78,12 @@ export async function markAllAlertsRead(viewer: Viewer, now = new Date()): Promi
 // Another user's alert id is a 404, like any other record the viewer may not see.
 export async function markAlertRead(viewer: Viewer, alertId: string, now = new Date()): Promise<void> {
   requireAccountMember(viewer);
-  if (!z.uuid().safeParse(alertId).success) throw notFound("Alert not found");
+  parseId(alertId, "Alert not found");
   const db = await getDb();
   const [row] = await db
     .update(alerts)
     .set({ readAt: sql`coalesce(${alerts.readAt}, ${now.toISOString()}::timestamptz)` })
     .where(and(own(viewer), eq(alerts.id, alertId)))
     .returning({ id: alerts.id });
-  if (!row) throw notFound("Alert not found");
+  if (!row) throw notFoundError("Alert not found");
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, desc, eq, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import type { Identity } from "@/lib/access/load-viewer";
 import { isDemoMode } from "@/lib/env";
-import { notFound } from "@/lib/errors";
+import { notFoundError } from "@/lib/errors";
+import { parseId } from "@/lib/validation";
 
 // Who may open the development mailbox (R-N8): operators see every outbox email; in demo mode a
 // portal user sees the emails sent to them (not colleagues', which may carry facts their
@@ -13,7 +13,7 @@ import { notFound } from "@/lib/errors";
 function mailboxScope(identity: Identity | null): SQL | null {
   if (identity?.kind === "operator") return null;
   if (identity?.kind === "customer" && isDemoMode()) return and(eq(emailOutbox.accountId, identity.accountId), eq(emailOutbox.userId, identity.userId))!;
-  throw notFound();
+  throw notFoundError();
 }
 
 export function canOpenMailbox(identity: Identity | null): boolean {
@@ -47,12 +47,12 @@ export async function listMailbox(identity: Identity | null, limit = 50) {
 // One email with its HTML and text bodies; outside the caller's scope it does not exist.
 export async function getMailboxEmail(identity: Identity | null, id: string) {
   const scope = mailboxScope(identity);
-  if (!z.uuid().safeParse(id).success) throw notFound();
+  parseId(id);
   const db = await getDb();
   const [email] = await db
     .select({ ...listColumns, html: emailOutbox.html, text: emailOutbox.text })
     .from(emailOutbox)
     .where(and(eq(emailOutbox.id, id), scope ?? undefined));
-  if (!email) throw notFound();
+  if (!email) throw notFoundError();
   return email;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/validation";
 
 // Notification categories (R-N3). Billing is the only one so far; the table is keyed by category.
 export const NOTIFICATION_CATEGORIES = ["billing"] as const;
@@ -14,7 +15,7 @@ export const notificationPreferencesSchema = z.object({
   category: z.enum(NOTIFICATION_CATEGORIES).default("billing"),
   alert: z.boolean(),
   email: z.boolean(),
-  userId: z.uuid().optional(),
+  userId: idSchema().optional(),
 });
 
 export type NotificationPreferencesInput = z.input<typeof notificationPreferencesSchema>;
@@ -25,7 +26,7 @@ export const notificationPreferencesFormSchema = z
     category: z.enum(NOTIFICATION_CATEGORIES).default("billing"),
     alert: z.literal("on").optional(),
     email: z.literal("on").optional(),
-    userId: z.union([z.uuid(), z.literal("")]).optional(),
+    userId: z.union([idSchema(), z.literal("")]).optional(),
   })
   .transform((form) => ({
     category: form.category,

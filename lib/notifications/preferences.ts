@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { notificationPreferences, rolePermissions, userRoles, users } from "@/db/schema";
 import { requireAccountMember, requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { recordAuditEvent, type RequestOrigin } from "@/lib/audit/record-audit-event";
-import { AppError, notFound } from "@/lib/errors";
+import { notFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { DEFAULT_PREFERENCES, notificationPreferencesSchema, type NotificationPreferencesInput } from "./preferences-schema";
 import { grantingPermissions } from "./recipient-permissions";
 
@@ -56,7 +56,7 @@ async function selectUserPreferences(accountId: string, userId?: string): Promis
 export async function getMyNotificationPreferences(viewer: Viewer): Promise<UserPreferences> {
   requireAccountMember(viewer);
   const [row] = await selectUserPreferences(viewer.accountId, viewer.userId);
-  if (!row) throw notFound("User not found");
+  if (!row) throw notFoundError("User not found");
   return row;
 }
 
@@ -76,9 +76,7 @@ export async function updateNotificationPreferences(
   now = new Date(),
 ): Promise<{ userId: string; alert: boolean; email: boolean }> {
   requireAccountMember(viewer);
-  const parsed = notificationPreferencesSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid", "Alert and Email must each be on or off", z.flattenError(parsed.error));
-  const input = parsed.data;
+  const input = parseInput(notificationPreferencesSchema, raw, "Alert and Email must each be on or off");
   const targetId = input.userId ?? viewer.userId;
   const forOther = targetId !== viewer.userId;
   if (forOther) requirePermission(viewer, "users.manage");
@@ -89,7 +87,7 @@ export async function updateNotificationPreferences(
       .select({ id: users.id, email: users.email })
       .from(users)
       .where(and(eq(users.id, targetId), eq(users.accountId, viewer.accountId)));
-    if (!target) throw notFound("User not found");
+    if (!target) throw notFoundError("User not found");
 
     const [before] = await tx
       .select({ alert: notificationPreferences.alert, email: notificationPreferences.email })

@@ -6,7 +6,7 @@ import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { parseId } from "@/lib/validation";
 import { operatorActor } from "./operator-actor";
 
 export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
@@ -48,7 +48,7 @@ export async function listOutboxEmails(operator: Operator, status: OutboxStatus 
 // The outbox worker sends it with its original idempotency key, so it still cannot go out twice.
 export async function retryOutboxEmail(operator: Operator, emailId: string, now: Date) {
   requireOperator(operator);
-  if (!isUuid(emailId)) throw new AppError("not_found", "Email not found");
+  parseId(emailId, "Email not found");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [email] = await tx

@@ -7,7 +7,7 @@ import { viewerAccountColumns, type Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
 import { BALANCE_DUE } from "@/lib/invoices/balance-due";
 import { invoiceListColumns } from "@/lib/invoices/invoice-list-query";
-import { isUuid } from "@/lib/validation";
+import { parseId } from "@/lib/validation";
 
 const INVOICE_LIMIT = 50;
 const PAYMENT_LIMIT = 25;
@@ -17,7 +17,7 @@ const TICKET_LIMIT = 100;
 // Note: operator-only and deliberately across accounts.
 export async function getAccountSummary(operator: Operator, accountId: string) {
   requireOperator(operator);
-  if (!isUuid(accountId)) throw new AppError("not_found", "Account not found");
+  parseId(accountId, "Account not found");
   const db = await getDb();
   const [account] = await db
     .select(viewerAccountColumns)

@@ -4,16 +4,15 @@ import { getDb } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
-import { AppError } from "@/lib/errors";
 import { BALANCE_DUE } from "@/lib/invoices/balance-due";
 import { compareOldestFirst, type OpenBalance } from "@/lib/payments/allocate-oldest-first";
-import { isUuid } from "@/lib/validation";
+import { parseId } from "@/lib/validation";
 
 // An account's open invoices with their balances, oldest first: what a payment can be allocated to.
 // Note: operator-only and deliberately cross-account.
 export async function listOpenInvoicesForOperator(operator: Operator, accountId: string): Promise<(OpenBalance & { totalMinor: number })[]> {
   requireOperator(operator);
-  if (!isUuid(accountId)) throw new AppError("not_found", "Account not found");
+  parseId(accountId, "Account not found");
   const db = await getDb();
   const rows = await db
     .select({ invoiceId: invoices.id, number: invoices.number, issueDate: invoices.issueDate, dueDate: invoices.dueDate, totalMinor: invoices.totalMinor, balanceMinor: BALANCE_DUE })

@@ -4,23 +4,22 @@ import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
 import { isAppError } from "@/lib/errors";
 import { postInvoice } from "@/lib/invoices/post-invoice";
-import { fieldMessagesOf, formFailure, type FieldMessages, type FormResult } from "@/lib/validation";
+import { invalidFields, parseInput } from "@/lib/validation";
 import { operatorInvoiceSchema } from "./invoice-form";
 import { operatorActor } from "./operator-actor";
 import { moneyFieldReader, operatorTargetAccount } from "./target-account";
 
 // Posts an invoice into an account from the operator console (R-O1); postInvoice computes the
 // totals and, in the same transaction, triggers the "invoice has posted" notifications.
+// A duplicate number is refused next to the number field.
 // Note: operator-only and deliberately cross-account.
-export async function postInvoiceAsOperator(operator: Operator, accountId: string, raw: unknown): Promise<FormResult<{ invoice: { id: string; number: string } }>> {
+export async function postInvoiceAsOperator(operator: Operator, accountId: string, raw: unknown): Promise<{ id: string; number: string }> {
   requireOperator(operator);
   const db = await getDb();
   const account = await operatorTargetAccount(db, accountId);
-  const parsed = operatorInvoiceSchema.safeParse(raw);
-  if (!parsed.success) return formFailure("Check the highlighted fields.", fieldMessagesOf(parsed.error));
-  const input = parsed.data;
+  const input = parseInput(operatorInvoiceSchema, raw);
 
-  const fieldErrors: FieldMessages = {};
+  const fieldErrors: Record<string, string> = {};
   const toMinor = moneyFieldReader(account.currency, fieldErrors);
   const lines = input.lines.map((line, i) => ({
     description: line.description,
@@ -28,7 +27,7 @@ export async function postInvoiceAsOperator(operator: Operator, accountId: strin
     unitPriceMinor: toMinor(line.unitPrice, `lines.${i}.unitPrice`),
     taxRateBp: input.taxRate,
   }));
-  if (Object.keys(fieldErrors).length > 0) return formFailure("Check the highlighted fields.", fieldErrors);
+  if (Object.keys(fieldErrors).length > 0) throw invalidFields("Check the highlighted fields.", fieldErrors);
 
   try {
     const invoice = await postInvoice(
@@ -45,10 +44,9 @@ export async function postInvoiceAsOperator(operator: Operator, accountId: strin
       },
       operatorActor(operator),
     );
-    return { ok: true, invoice: { id: invoice.id, number: invoice.number } };
+    return { id: invoice.id, number: invoice.number };
   } catch (error) {
-    if (isAppError(error) && error.code === "conflict") return formFailure(error.message, { number: error.message });
-    if (isAppError(error) && error.code === "invalid") return formFailure(error.message);
+    if (isAppError(error) && error.code === "conflict") throw invalidFields(error.message, { number: error.message });
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { parseId } from "@/lib/validation";
 import { operatorActor } from "./operator-actor";
 
 // Moves an account to Generation 4 and records the instant (R-G1); the 30-day window of R-G2
@@ -14,7 +14,7 @@ import { operatorActor } from "./operator-actor";
 // Note: operator-only and deliberately cross-account.
 export async function upgradeAccountToGeneration4(operator: Operator, accountId: string, now: Date) {
   requireOperator(operator);
-  if (!isUuid(accountId)) throw new AppError("not_found", "Account not found");
+  parseId(accountId, "Account not found");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [account] = await tx.select({ id: accounts.id, invoiceGeneration: accounts.invoiceGeneration }).from(accounts).where(eq(accounts.id, accountId)).for("update");

@@ -4,13 +4,13 @@ import { getDb } from "@/db/client";
 import { invoiceAccessGrants } from "@/db/schema";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
-import { isUuid } from "@/lib/validation";
+import { idSchema } from "@/lib/validation";
 
 // Until when support restored a hidden Generation 3 invoice for the viewer's account, or null:
 // what the invoice detail page's "restored until <date>" banner shows (R-G3).
 export async function getActiveInvoiceGrant(viewer: Viewer, invoiceId: string, now: Date): Promise<{ expiresAt: Date } | null> {
   requirePermission(viewer, "invoices.view");
-  if (!isUuid(invoiceId)) return null;
+  if (!idSchema().safeParse(invoiceId).success) return null;
   const db = await getDb();
   const [grant] = await db
     .select({ expiresAt: invoiceAccessGrants.expiresAt })

@@ -3,27 +3,21 @@ import { getDb } from "@/db/client";
 import { supportTickets, ticketMessages } from "@/db/schema";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
-import { fieldMessagesOf, formFailure, type FormResult } from "@/lib/validation";
+import { parseInput } from "@/lib/validation";
 import { resolveGen3Request, type Gen3Request } from "./gen3-request";
 import { newTicketSchema } from "./ticket-schemas";
 
 // Opens a ticket in the viewer's account (R-S1); a Generation 3 request is checked against the
 // 6-month window first (R-G3). The description becomes the first message of the thread.
-export async function createTicket(viewer: Viewer, raw: unknown, now: Date): Promise<FormResult<{ ticketId: string }>> {
+export async function createTicket(viewer: Viewer, raw: unknown, now: Date): Promise<{ ticketId: string }> {
   requirePermission(viewer, "support.use");
-  const parsed = newTicketSchema.safeParse(raw);
-  if (!parsed.success) return formFailure("Check the highlighted fields.", fieldMessagesOf(parsed.error));
-  const input = parsed.data;
+  const input = parseInput(newTicketSchema, raw);
   const db = await getDb();
 
-  let request: Gen3Request;
-  if (input.category === "gen3_invoice_request") {
-    const resolved = await resolveGen3Request(db, viewer, input, now);
-    if (!resolved.ok) return resolved;
-    request = resolved.request;
-  } else {
-    request = { subject: input.subject, requestedInvoiceId: null, requestedMonth: null, invoiceReference: input.invoiceReference ?? null };
-  }
+  const request: Gen3Request =
+    input.category === "gen3_invoice_request"
+      ? await resolveGen3Request(db, viewer, input, now)
+      : { subject: input.subject, requestedInvoiceId: null, requestedMonth: null, invoiceReference: input.invoiceReference ?? null };
   const body = input.description ?? `Please restore ${request.invoiceReference ? `invoice ${request.invoiceReference}` : "the Generation 3 invoices of this month"}.`;
 
   const ticketId = await db.transaction(async (tx) => {
@@ -44,5 +38,5 @@ export async function createTicket(viewer: Viewer, raw: unknown, now: Date): Pro
     await tx.insert(ticketMessages).values({ accountId: viewer.accountId, ticketId: ticket.id, authorUserId: viewer.userId, fromOperator: false, body, createdAt: now });
     return ticket.id;
   });
-  return { ok: true, ticketId };
+  return { ticketId };
 }

@@ -5,7 +5,7 @@ import { invoiceAccessGrants, invoices } from "@/db/schema";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { formatDay } from "@/lib/dates";
 import { generation3Access } from "@/lib/invoices/generation-rule";
-import { formFailure, type FormResult } from "@/lib/validation";
+import { invalidFields } from "@/lib/validation";
 import { gen3Window, isIssueDateInWindow, monthOverlapsWindow, monthRange, restorableRangeOfMonth, type Gen3Window } from "./gen3-window";
 import { monthLabel } from "./ticket-labels";
 
@@ -28,8 +28,9 @@ export async function gen3InvoicesOfMonth(db: Db, accountId: string, month: stri
     .orderBy(invoices.issueDate, invoices.number);
 }
 
-// Checks a customer's Generation 3 request against R-G3 and says precisely why one is refused.
-export async function resolveGen3Request(db: Db, viewer: Viewer, input: Gen3Input, now: Date): Promise<FormResult<{ request: Gen3Request }>> {
+// Checks a customer's Generation 3 request against R-G3; a refusal is AppError("invalid") that
+// says precisely why, next to the field.
+export async function resolveGen3Request(db: Db, viewer: Viewer, input: Gen3Input, now: Date): Promise<Gen3Request> {
   const locale = viewer.account.locale;
   const window = gen3Window(now, viewer.account.timeZone);
   const hidden = generation3Access(viewer.account, now).state === "hidden";
@@ -47,31 +48,31 @@ export async function resolveGen3Request(db: Db, viewer: Viewer, input: Gen3Inpu
       .from(invoices)
       .where(and(eq(invoices.accountId, viewer.accountId), sql`lower(${invoices.number}) = lower(${number})`));
     if (!invoice) {
-      return formFailure("We couldn't find that invoice.", { invoiceNumber: `There is no invoice ${number} in your account. Check the number on the invoice email or PDF.` });
+      throw invalidFields("We couldn't find that invoice.", { invoiceNumber: `There is no invoice ${number} in your account. Check the number on the invoice email or PDF.` });
     }
     if (invoice.generation === 4 || !hidden || invoice.granted) {
-      return formFailure("That invoice is already available.", { invoiceNumber: `Invoice ${invoice.number} is already available in Invoices + Payments.` });
+      throw invalidFields("That invoice is already available.", { invoiceNumber: `Invoice ${invoice.number} is already available in Invoices + Payments.` });
     }
     if (!isIssueDateInWindow(invoice.issueDate, window)) {
       const message = `Invoice ${invoice.number} was issued on ${formatDay(invoice.issueDate, locale)}. ${windowMessage(window, locale)}`;
-      return formFailure("That invoice is older than 6 months.", { invoiceNumber: message });
+      throw invalidFields("That invoice is older than 6 months.", { invoiceNumber: message });
     }
-    return { ok: true, request: { subject: `Generation 3 invoice request: ${invoice.number}`, requestedInvoiceId: invoice.id, requestedMonth: null, invoiceReference: invoice.number } };
+    return { subject: `Generation 3 invoice request: ${invoice.number}`, requestedInvoiceId: invoice.id, requestedMonth: null, invoiceReference: invoice.number };
   }
 
   const month = input.month ?? "";
   const label = monthLabel(month, locale);
   if (!hidden) {
-    return formFailure("Nothing to request.", { month: "Your Generation 3 invoices are still shown in Invoices + Payments, so there is nothing to request." });
+    throw invalidFields("Nothing to request.", { month: "Your Generation 3 invoices are still shown in Invoices + Payments, so there is nothing to request." });
   }
-  if (monthRange(month).first > window.today) return formFailure("That month is in the future.", { month: `${label} hasn't happened yet.` });
+  if (monthRange(month).first > window.today) throw invalidFields("That month is in the future.", { month: `${label} hasn't happened yet.` });
   if (!monthOverlapsWindow(month, window)) {
     const message = `${label} is more than 6 months ago. ${windowMessage(window, locale)}`;
-    return formFailure("That month is older than 6 months.", { month: message });
+    throw invalidFields("That month is older than 6 months.", { month: message });
   }
   const found = await gen3InvoicesOfMonth(db, viewer.accountId, month, window);
   if (found.length === 0) {
-    return formFailure("No Generation 3 invoices that month.", { month: `No Generation 3 invoices were issued in ${label} within the previous 6 months.` });
+    throw invalidFields("No Generation 3 invoices that month.", { month: `No Generation 3 invoices were issued in ${label} within the previous 6 months.` });
   }
-  return { ok: true, request: { subject: `Generation 3 invoice request: ${label}`, requestedInvoiceId: null, requestedMonth: monthRange(month).first, invoiceReference: null } };
+  return { subject: `Generation 3 invoice request: ${label}`, requestedInvoiceId: null, requestedMonth: monthRange(month).first, invoiceReference: null };
 }

@@ -10,7 +10,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { raiseAlert } from "@/lib/notifications/raise-alert";
 import { operatorActor } from "@/lib/operator/operator-actor";
-import { fieldMessagesOf, formFailure, isUuid, type FormResult } from "@/lib/validation";
+import { invalidFields, parseId, parseInput } from "@/lib/validation";
 import { nextStatuses, STATUS_LABELS, TICKET_STATUSES, type TicketStatus } from "./ticket-labels";
 import { listSupportRecipients } from "./ticket-recipients";
 import { ticketReplySchema } from "./ticket-schemas";
@@ -18,8 +18,8 @@ import { ticketReplySchema } from "./ticket-schemas";
 // Locks a ticket of any account for an operator action.
 // Note: operator-only and deliberately across all accounts.
 export async function lockTicket(tx: Db, ticketId: string) {
-  if (!isUuid(ticketId)) throw new AppError("not_found", "Ticket not found");
-  const [ticket] = await tx.select().from(supportTickets).where(eq(supportTickets.id, ticketId)).for("update");
+  const id = parseId(ticketId, "Ticket not found");
+  const [ticket] = await tx.select().from(supportTickets).where(eq(supportTickets.id, id)).for("update");
   if (!ticket) throw new AppError("not_found", "Ticket not found");
   return ticket;
 }
@@ -39,37 +39,32 @@ export async function addOperatorMessage(tx: Db, operator: Operator, ticket: { i
 }
 
 // An operator's reply (R-S1); a closed ticket takes no more replies.
-export async function replyAsOperator(operator: Operator, ticketId: string, raw: unknown, now: Date): Promise<FormResult> {
+export async function replyAsOperator(operator: Operator, ticketId: string, raw: unknown, now: Date): Promise<void> {
   requireOperator(operator);
-  const parsed = ticketReplySchema.safeParse(raw);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
-    if (!parsed.success) return formFailure("Check the highlighted fields.", fieldMessagesOf(parsed.error));
-    if (ticket.status === "closed") return formFailure("This ticket is closed.");
-    await addOperatorMessage(tx, operator, ticket, parsed.data.body, now);
+    const { body } = parseInput(ticketReplySchema, raw);
+    if (ticket.status === "closed") throw new AppError("conflict", "This ticket is closed.");
+    await addOperatorMessage(tx, operator, ticket, body, now);
     await tx.update(supportTickets).set({ updatedAt: now }).where(eq(supportTickets.id, ticket.id));
     await recordAuditEvent(tx, { accountId: ticket.accountId, actor: operatorActor(operator), action: "ticket.replied", target: { type: "ticket", id: ticket.id }, details: { subject: ticket.subject } });
-    return { ok: true as const };
   });
 }
 
 export const ticketStatusSchema = z.object({ status: z.enum(TICKET_STATUSES, { error: "Choose a status" }) });
 
 // Moves a ticket forward: open → in progress → resolved → closed (steps may be skipped, never reversed).
-export async function setTicketStatus(operator: Operator, ticketId: string, raw: unknown, now: Date): Promise<FormResult> {
+export async function setTicketStatus(operator: Operator, ticketId: string, raw: unknown, now: Date): Promise<void> {
   requireOperator(operator);
-  const parsed = ticketStatusSchema.safeParse(raw);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
-    if (!parsed.success) return formFailure("Choose a status.", fieldMessagesOf(parsed.error));
-    const status: TicketStatus = parsed.data.status;
+    const status: TicketStatus = parseInput(ticketStatusSchema, raw, "Choose a status.").status;
     if (!nextStatuses(ticket.status).includes(status)) {
-      return formFailure(`A ticket that is ${STATUS_LABELS[ticket.status].toLowerCase()} cannot move to ${STATUS_LABELS[status].toLowerCase()}.`, { status: "Not allowed from the current status" });
+      throw invalidFields(`A ticket that is ${STATUS_LABELS[ticket.status].toLowerCase()} cannot move to ${STATUS_LABELS[status].toLowerCase()}.`, { status: "Not allowed from the current status" });
     }
     await tx.update(supportTickets).set({ status, updatedAt: now }).where(and(eq(supportTickets.id, ticket.id), eq(supportTickets.status, ticket.status)));
     await recordAuditEvent(tx, { accountId: ticket.accountId, actor: operatorActor(operator), action: "ticket.status_changed", target: { type: "ticket", id: ticket.id }, details: { from: ticket.status, to: status } });
-    return { ok: true as const };
   });
 }

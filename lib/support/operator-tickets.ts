@@ -5,7 +5,7 @@ import { accounts, supportTickets, ticketMessages } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { parseId } from "@/lib/validation";
 import type { TicketStatus } from "./ticket-labels";
 import { loadTicketThread } from "./ticket-thread";
 
@@ -43,7 +43,7 @@ export async function listTicketsForOperator(operator: Operator, filter: Operato
 // Note: operator-only and deliberately across all accounts.
 export async function getTicketForOperator(operator: Operator, ticketId: string) {
   requireOperator(operator);
-  if (!isUuid(ticketId)) throw new AppError("not_found", "Ticket not found");
+  parseId(ticketId, "Ticket not found");
   const db = await getDb();
   const [owner] = await db
     .select({ id: accounts.id, name: accounts.name, slug: accounts.slug, timeZone: accounts.timeZone, locale: accounts.locale, invoiceGeneration: accounts.invoiceGeneration, upgradedAt: accounts.upgradedAt })

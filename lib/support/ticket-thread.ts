@@ -3,13 +3,13 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { invoiceAccessGrants, invoices, supportTickets, ticketMessages, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation";
+import { parseId } from "@/lib/validation";
 
 // A ticket with its messages and the invoice access it granted, read within one account.
 // Note: callers pass the account: the viewer's for customers, the ticket's own for operators.
 // A ticket of another account is not found.
 export async function loadTicketThread(db: Db, accountId: string, ticketId: string) {
-  if (!isUuid(ticketId)) throw new AppError("not_found", "Ticket not found");
+  parseId(ticketId, "Ticket not found");
   const [ticket] = await db
     .select({
       id: supportTickets.id,

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/validation";
 
 const roleIdsSchema = z
-  .array(z.guid({ error: "Unknown role." }))
+  .array(idSchema("Unknown role."))
   .min(1, "Choose at least one role (Member grants no permissions).")
   .max(50)
   .transform((ids) => [...new Set(ids)]);

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getConnection, getDb } from "@/db/client";
 import { idempotencyKeys, invoices, paymentAllocations } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 import { runIdempotent } from "@/lib/ingest/idempotency";
 import { recordPaymentAsOperator } from "@/lib/operator/record-payment-as-operator";
 import { recordPaymentToAccount } from "@/lib/payments/record-payment-to-account";
@@ -21,7 +22,7 @@ describe("simultaneous payment allocations", () => {
     const operator = await createTestOperator();
     const account = await createTestAccount();
     const invoice = await createTestInvoice(account); // $100.00
-    const results = await Promise.all(
+    const results = await Promise.allSettled(
       [1, 2, 3, 4, 5].map((i) =>
         recordPaymentAsOperator(operator, account.account.id, {
           receivedOn: "2026-11-02",
@@ -33,8 +34,8 @@ describe("simultaneous payment allocations", () => {
         }),
       ),
     );
-    expect(results.filter((r) => r.ok)).toHaveLength(2);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && /exceeds the balance/.test(r.message))).toBe(true);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    expect(results.filter((r) => r.status === "rejected").every((r) => r.status === "rejected" && r.reason instanceof AppError && /exceeds the balance/.test(r.reason.message))).toBe(true);
     expect(await invoiceRow(invoice.id)).toMatchObject({ paidMinor: 8_000, status: "open" });
   });
 

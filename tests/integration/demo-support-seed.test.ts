@@ -5,6 +5,7 @@ import { emailOutbox, invoices, supportTickets, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/demo";
 import { createTicket } from "@/lib/support/create-ticket";
 import { viewerFor } from "../support/factories";
+import { refusal } from "../support/refusal";
 
 const now = new Date("2026-11-25T15:00:00Z");
 
@@ -24,8 +25,8 @@ describe("demo data for the provider's side", () => {
     const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@globex.example"));
     const viewer = await viewerFor(admin.id);
     const request = (invoiceNumber: string) => createTicket(viewer, { category: "gen3_invoice_request", requestBy: "invoice", invoiceNumber }, now);
-    expect((await request("GLX-1013")).ok).toBe(true);
-    const refused = await request("GLX-1007");
-    expect(!refused.ok && refused.fieldErrors.invoiceNumber).toMatch(/Support can only retrieve invoices from the previous 6 months/);
+    await expect(request("GLX-1013")).resolves.toMatchObject({ ticketId: expect.any(String) });
+    const refused = await refusal(request("GLX-1007"));
+    expect(refused.fieldErrors.invoiceNumber).toMatch(/Support can only retrieve invoices from the previous 6 months/);
   });
 });

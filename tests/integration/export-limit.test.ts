@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { exportLeases } from "@/db/schema";
 import type { Viewer } from "@/lib/access/load-viewer";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/error-response";
 import { acquireExportSlot, CONCURRENT_EXPORTS, EXPORTS_PER_MINUTE, holdSlotWhileStreaming, LEASE_SECONDS, withExportSlot } from "@/lib/exports/export-limit";
 import { createTestAccount, createTestUser, type TestAccount } from "../support/factories";
 

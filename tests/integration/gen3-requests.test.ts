@@ -11,6 +11,7 @@ import { createTicket } from "@/lib/support/create-ticket";
 import { fulfilGen3Request } from "@/lib/support/fulfil-gen3-request";
 import { getTicket } from "@/lib/support/get-ticket";
 import { asForgedOperator, createTestAccount, createTestInvoice, createTestOperator, createTestUser } from "../support/factories";
+import { refusal } from "../support/refusal";
 
 // 02:00 UTC on 2026-11-25 is 2026-11-24 in New York: the 6-month window starts 2026-05-24 there.
 const now = new Date("2026-11-25T02:00:00Z");
@@ -38,11 +39,10 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     await gen3("G3-IN", "2026-05-25");
     await gen3("G3-EDGE", "2026-05-24");
     await gen3("G3-OUT", "2026-05-23");
-    expect((await createTicket(customer.viewer, byInvoice("G3-IN"), now)).ok).toBe(true);
-    expect((await createTicket(customer.viewer, byInvoice("g3-edge"), now)).ok).toBe(true);
-    const refused = await createTicket(customer.viewer, byInvoice("G3-OUT"), now);
-    expect(refused.ok).toBe(false);
-    if (refused.ok) return;
+    await expect(createTicket(customer.viewer, byInvoice("G3-IN"), now)).resolves.toMatchObject({ ticketId: expect.any(String) });
+    await expect(createTicket(customer.viewer, byInvoice("g3-edge"), now)).resolves.toMatchObject({ ticketId: expect.any(String) });
+    const refused = await refusal(createTicket(customer.viewer, byInvoice("G3-OUT"), now));
+    expect(refused.code).toBe("invalid");
     expect(refused.fieldErrors.invoiceNumber).toBe("Invoice G3-OUT was issued on May 23, 2026. Support can only retrieve invoices from the previous 6 months (issued on or after May 24, 2026).");
   });
 
@@ -51,8 +51,7 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     await createTestInvoice(account, { number: "G4-1", generation: 4, issueDate: "2026-10-01" });
     await gen3("G3-JUNE", "2026-06-01");
     const fail = async (input: Record<string, string>) => {
-      const result = await createTicket(customer.viewer, input, now);
-      if (result.ok) throw new Error("expected a refusal");
+      const result = await refusal(createTicket(customer.viewer, input, now));
       return Object.values(result.fieldErrors)[0];
     };
     expect(await fail(byInvoice("NOPE-1"))).toMatch(/There is no invoice NOPE-1/);
@@ -61,15 +60,15 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     expect(await fail({ category: "gen3_invoice_request", requestBy: "month", month: "2026-08" })).toMatch(/No Generation 3 invoices were issued in August 2026/);
     expect(await fail({ category: "gen3_invoice_request", requestBy: "month", month: "2027-01" })).toMatch(/hasn't happened yet/);
     expect(await fail({ category: "gen3_invoice_request", requestBy: "month" })).toMatch(/Choose the month/);
-    expect((await createTicket(customer.viewer, { category: "gen3_invoice_request", requestBy: "month", month: "2026-06" }, now)).ok).toBe(true);
+    await expect(createTicket(customer.viewer, { category: "gen3_invoice_request", requestBy: "month", month: "2026-06" }, now)).resolves.toMatchObject({ ticketId: expect.any(String) });
   });
 
   it("has nothing to request while Generation 3 invoices are still shown", async () => {
     const account = await createTestAccount({ invoiceGeneration: 4, upgradedAt: new Date(now.getTime() - 10 * DAY) });
     const { viewer } = await createTestUser(account, ["billing_viewer"]);
     await createTestInvoice(account, { number: "G3-GRACE", generation: 3, issueDate: "2026-10-01" });
-    const result = await createTicket(viewer, byInvoice("G3-GRACE"), now);
-    expect(!result.ok && result.fieldErrors.invoiceNumber).toMatch(/already available/);
+    const result = await refusal(createTicket(viewer, byInvoice("G3-GRACE"), now));
+    expect(result.fieldErrors.invoiceNumber).toMatch(/already available/);
   });
 
   it("fulfilling grants 30 days of access, resolves, replies and alerts; after expiry the invoice is hidden again", async () => {
@@ -77,7 +76,6 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     const { customer, gen3, account } = await setup();
     const invoice = await gen3("G3-REQ", "2026-08-01");
     const created = await createTicket(customer.viewer, byInvoice("G3-REQ"), now);
-    if (!created.ok) throw new Error(created.message);
     expect(await visibleIds(customer.viewer, now)).not.toContain(invoice.id);
 
     const fulfilledAt = new Date(now.getTime() + DAY);
@@ -107,7 +105,6 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     const late2 = await gen3("G3-MAY-30", "2026-05-30");
     await createTestInvoice(account, { number: "G4-MAY", generation: 4, issueDate: "2026-05-29" });
     const created = await createTicket(customer.viewer, { category: "gen3_invoice_request", requestBy: "month", month: "2026-05" }, now);
-    if (!created.ok) throw new Error(created.message);
     const result = await fulfilGen3Request(operator, created.ticketId, now);
     expect(result.invoices.map((i) => i.number)).toEqual(["G3-MAY-28", "G3-MAY-30"]);
     const visible = await visibleIds(customer.viewer, now);
@@ -122,7 +119,6 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     const { customer, gen3 } = await setup();
     const invoice = await gen3("G3-MINE", "2026-09-01");
     const created = await createTicket(customer.viewer, byInvoice("G3-MINE"), now);
-    if (!created.ok) throw new Error(created.message);
     const forged = await fulfilGen3Request(asForgedOperator(customer.viewer), created.ticketId, now).then(() => null, (e: unknown) => e);
     expect(forged).toBeInstanceOf(AppError);
     expect((forged as AppError).status).toBe(404);
@@ -139,7 +135,6 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     const operator = await createTestOperator();
     const { customer } = await setup();
     const created = await createTicket(customer.viewer, { category: "other", subject: "Hello there", description: "Hi" }, now);
-    if (!created.ok) throw new Error(created.message);
     await expect(fulfilGen3Request(operator, created.ticketId, now)).rejects.toMatchObject({ code: "conflict" });
     const [row] = await (await getDb()).select().from(supportTickets).where(eq(supportTickets.id, created.ticketId));
     expect(row.status).toBe("open");

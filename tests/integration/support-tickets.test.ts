@@ -10,6 +10,7 @@ import { replyAsOperator, setTicketStatus } from "@/lib/support/operator-ticket-
 import { getTicketForOperator, listTicketsForOperator } from "@/lib/support/operator-tickets";
 import { replyToTicket } from "@/lib/support/reply-to-ticket";
 import { asForgedOperator, createTestAccount, createTestOperator, createTestUser } from "../support/factories";
+import { refusal } from "../support/refusal";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const question = { category: "billing", subject: "Why did my bill go up?", description: "November is higher than October.", invoiceReference: "INV-7" };
@@ -17,9 +18,8 @@ const question = { category: "billing", subject: "Why did my bill go up?", descr
 async function openTicket() {
   const account = await createTestAccount();
   const customer = await createTestUser(account, ["billing_viewer"]);
-  const result = await createTicket(customer.viewer, question, now);
-  if (!result.ok) throw new Error(result.message);
-  return { account, customer, ticketId: result.ticketId };
+  const { ticketId } = await createTicket(customer.viewer, question, now);
+  return { account, customer, ticketId };
 }
 
 describe("customer tickets", () => {
@@ -34,10 +34,10 @@ describe("customer tickets", () => {
   it("explains what is missing in the form", async () => {
     const account = await createTestAccount();
     const { viewer } = await createTestUser(account, ["billing_viewer"]);
-    const result = await createTicket(viewer, { category: "billing", subject: "x", description: "" }, now);
-    expect(!result.ok && Object.keys(result.fieldErrors).sort()).toEqual(["description", "subject"]);
-    const noCategory = await createTicket(viewer, { subject: "Hello there" }, now);
-    expect(!noCategory.ok && noCategory.fieldErrors.category).toBeTruthy();
+    const result = await refusal(createTicket(viewer, { category: "billing", subject: "x", description: "" }, now));
+    expect(Object.keys(result.fieldErrors).sort()).toEqual(["description", "subject"]);
+    const noCategory = await refusal(createTicket(viewer, { subject: "Hello there" }, now));
+    expect(noCategory.fieldErrors.category).toBeTruthy();
   });
 
   it("needs the support.use permission", async () => {
@@ -64,7 +64,7 @@ describe("operators working tickets", () => {
     const { ticketId, account } = await openTicket();
     const listed = (await listTicketsForOperator(operator)).find((t) => t.id === ticketId);
     expect(listed).toMatchObject({ awaitingReply: true, accountName: account.account.name });
-    expect((await replyAsOperator(operator, ticketId, { body: "Usage grew in November." }, new Date(now.getTime() + 60_000))).ok).toBe(true);
+    await expect(replyAsOperator(operator, ticketId, { body: "Usage grew in November." }, new Date(now.getTime() + 60_000))).resolves.toBeUndefined();
     expect((await listTicketsForOperator(operator)).find((t) => t.id === ticketId)?.awaitingReply).toBe(false);
     const thread = await getTicketForOperator(operator, ticketId);
     expect(thread.messages.map((m) => m.fromOperator)).toEqual([false, true]);
@@ -89,16 +89,15 @@ describe("operators working tickets", () => {
     const operator = await createTestOperator();
     const { ticketId, customer } = await openTicket();
     const status = async () => (await getTicket(customer.viewer, ticketId)).ticket.status;
-    expect((await setTicketStatus(operator, ticketId, { status: "in_progress" }, now)).ok).toBe(true);
-    expect((await setTicketStatus(operator, ticketId, { status: "open" }, now)).ok).toBe(false);
-    expect((await setTicketStatus(operator, ticketId, { status: "resolved" }, now)).ok).toBe(true);
+    await expect(setTicketStatus(operator, ticketId, { status: "in_progress" }, now)).resolves.toBeUndefined();
+    await expect(setTicketStatus(operator, ticketId, { status: "open" }, now)).rejects.toBeInstanceOf(AppError);
+    await expect(setTicketStatus(operator, ticketId, { status: "resolved" }, now)).resolves.toBeUndefined();
     await replyToTicket(customer.viewer, ticketId, { body: "Still wrong, sorry." }, now);
     expect(await status()).toBe("open");
     await setTicketStatus(operator, ticketId, { status: "closed" }, now);
-    const closedReply = await replyToTicket(customer.viewer, ticketId, { body: "Hello?" }, now);
-    expect(!closedReply.ok && closedReply.message).toMatch(/closed/);
-    const operatorReply = await replyAsOperator(operator, ticketId, { body: "x" }, now);
-    expect(operatorReply.ok).toBe(false);
+    const closedReply = await refusal(replyToTicket(customer.viewer, ticketId, { body: "Hello?" }, now));
+    expect(closedReply.message).toMatch(/closed/);
+    await expect(replyAsOperator(operator, ticketId, { body: "x" }, now)).rejects.toBeInstanceOf(AppError);
   });
 
   it("refuse customers posing as operators on every operator ticket function", async () => {

@@ -4,9 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getIdentity } from "@/lib/access/viewer";
 import { cn } from "@/lib/cn";
-import { isAppError } from "@/lib/errors";
 import { canOpenMailbox, getMailboxEmail, listMailbox } from "@/lib/notifications/mailbox";
 import { DEV_MAILBOX_ID } from "@/lib/notifications/outbox/email-sender";
+import { orNotFound } from "@/lib/or-not-found";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 
@@ -21,12 +21,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
   const { id } = await searchParams;
   const emails = await listMailbox(identity);
   const selectedId = id ?? emails[0]?.id;
-  const selected = selectedId
-    ? await getMailboxEmail(identity, selectedId).catch((error) => {
-        if (isAppError(error) && error.code === "not_found") notFound();
-        throw error;
-      })
-    : null;
+  const selected = selectedId ? await orNotFound(getMailboxEmail(identity, selectedId)) : null;
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">

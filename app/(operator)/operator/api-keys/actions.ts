@@ -1,27 +1,24 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requirePageOperator } from "@/lib/access/page-guards";
-import { actionResult } from "@/lib/action-result";
+import type { FormState } from "@/lib/forms/form-state";
+import { runOperatorFormAction } from "@/lib/forms/run-form-action";
 import { createApiKey, revokeApiKey } from "@/lib/ingest/api-keys";
-import type { FormResult } from "@/lib/validation";
 
-export type CreatedKey = FormResult<{ key: { id: string; name: string; secret: string } }>;
-
-// Returns the new key's secret to the page once; it is never readable again.
-export async function createApiKeyAction(_state: CreatedKey | null, form: FormData): Promise<CreatedKey | null> {
-  const operator = await requirePageOperator();
-  const result = await actionResult(() => createApiKey(operator, { name: String(form.get("name") ?? "") }));
-  if (result.ok) revalidatePath("/operator/api-keys");
-  return result;
+// Returns the new key's secret to the page once (in `data`); it is never readable again.
+export async function createApiKeyAction(_state: FormState, form: FormData): Promise<FormState> {
+  const name = String(form.get("name") ?? "");
+  return runOperatorFormAction({ name }, async (operator) => {
+    const key = await createApiKey(operator, { name });
+    revalidatePath("/operator/api-keys");
+    return { status: "ok", data: key };
+  });
 }
 
-export async function revokeApiKeyAction(_state: FormResult | null, form: FormData): Promise<FormResult | null> {
-  const operator = await requirePageOperator();
-  const result = await actionResult(async () => {
+export async function revokeApiKeyAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runOperatorFormAction({}, async (operator) => {
     await revokeApiKey(operator, String(form.get("keyId") ?? ""), new Date());
-    return { ok: true as const };
+    revalidatePath("/operator/api-keys");
+    return { status: "ok" };
   });
-  if (result.ok) revalidatePath("/operator/api-keys");
-  return result;
 }

@@ -1,17 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requirePageOperator } from "@/lib/access/page-guards";
-import { actionResult } from "@/lib/action-result";
+import type { FormState } from "@/lib/forms/form-state";
+import { runOperatorFormAction } from "@/lib/forms/run-form-action";
 import { retryOutboxEmail } from "@/lib/operator/email-outbox";
-import type { FormResult } from "@/lib/validation";
 
-export async function retryEmailAction(_state: FormResult | null, form: FormData): Promise<FormResult | null> {
-  const operator = await requirePageOperator();
-  const result = await actionResult(async () => {
+export async function retryEmailAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runOperatorFormAction({}, async (operator) => {
     await retryOutboxEmail(operator, String(form.get("emailId") ?? ""), new Date());
-    return { ok: true as const };
+    revalidatePath("/operator/outbox");
+    return { status: "ok" };
   });
-  if (result.ok) revalidatePath("/operator/outbox");
-  return result;
 }

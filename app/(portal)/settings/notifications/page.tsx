@@ -9,11 +9,12 @@ import { requirePageViewer } from "@/lib/access/page-guards";
 import { formatInstant } from "@/lib/dates";
 import { isDemoMode } from "@/lib/env";
 import { getMyNotificationPreferences, listAccountNotificationPreferences } from "@/lib/notifications/preferences";
+import { idSchema } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Notification Preferences" };
 
 const paramsSchema = z.object({
-  saved: z.union([z.literal("me"), z.uuid()]).optional().catch(undefined),
+  saved: z.union([z.literal("me"), idSchema()]).optional().catch(undefined),
   error: z.literal("invalid").optional().catch(undefined),
 });
 

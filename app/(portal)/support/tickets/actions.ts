@@ -2,27 +2,27 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requirePagePermission } from "@/lib/access/page-guards";
-import { actionResult } from "@/lib/action-result";
+import type { FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
 import { createTicket } from "@/lib/support/create-ticket";
 import { replyToTicket } from "@/lib/support/reply-to-ticket";
 import { newTicketFromData } from "@/lib/support/ticket-schemas";
-import type { FormResult } from "@/lib/validation";
 
 // Server actions of the customer's support pages; the lib functions check support.use and the
-// viewer's account again.
+// viewer's account.
 
-export async function createTicketAction(_state: FormResult | null, form: FormData): Promise<FormResult | null> {
-  const viewer = await requirePagePermission("support.use");
-  const result = await actionResult(() => createTicket(viewer, newTicketFromData(form), new Date()));
-  if (!result.ok) return result;
-  revalidatePath("/support/tickets");
-  redirect(`/support/tickets/${result.ticketId}?created=1`);
+export async function createTicketAction(_state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction({}, async (viewer) => {
+    const { ticketId } = await createTicket(viewer, newTicketFromData(form), new Date());
+    revalidatePath("/support/tickets");
+    redirect(`/support/tickets/${ticketId}?created=1`);
+  });
 }
 
-export async function replyTicketAction(ticketId: string, _state: FormResult | null, form: FormData): Promise<FormResult | null> {
-  const viewer = await requirePagePermission("support.use");
-  const result = await actionResult(() => replyToTicket(viewer, ticketId, { body: String(form.get("body") ?? "") }, new Date()));
-  if (result.ok) revalidatePath(`/support/tickets/${ticketId}`);
-  return result;
+export async function replyTicketAction(ticketId: string, _state: FormState, form: FormData): Promise<FormState> {
+  return runFormAction({}, async (viewer) => {
+    await replyToTicket(viewer, ticketId, { body: String(form.get("body") ?? "") }, new Date());
+    revalidatePath(`/support/tickets/${ticketId}`);
+    return { status: "ok" };
+  });
 }

@@ -1,8 +1,6 @@
 // POST /api/v1/invoices — the provider's billing system posts an invoice (docs/ingest-api.md).
-import { handleIngest } from "@/lib/ingest/handle-ingest";
+import { ingestRoute } from "@/lib/ingest/handle-ingest";
 import { ingestInvoice } from "@/lib/ingest/ingest-invoice";
 import { ingestInvoiceSchema } from "@/lib/ingest/ingest-schemas";
 
-export async function POST(request: Request): Promise<Response> {
-  return handleIngest(request, "POST /api/v1/invoices", ingestInvoiceSchema, ingestInvoice);
-}
+export const POST = ingestRoute("POST /api/v1/invoices", ingestInvoiceSchema, ingestInvoice);

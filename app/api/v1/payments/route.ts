@@ -1,8 +1,6 @@
 // POST /api/v1/payments — the provider's billing system records a payment (docs/ingest-api.md).
-import { handleIngest } from "@/lib/ingest/handle-ingest";
+import { ingestRoute } from "@/lib/ingest/handle-ingest";
 import { ingestPayment } from "@/lib/ingest/ingest-payment";
 import { ingestPaymentSchema } from "@/lib/ingest/ingest-schemas";
 
-export async function POST(request: Request): Promise<Response> {
-  return handleIngest(request, "POST /api/v1/payments", ingestPaymentSchema, ingestPayment);
-}
+export const POST = ingestRoute("POST /api/v1/payments", ingestPaymentSchema, ingestPayment);

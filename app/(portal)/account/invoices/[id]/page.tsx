@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AppliedPayments } from "@/components/invoices/applied-payments";
 import { InvoiceFacts } from "@/components/invoices/invoice-facts";
@@ -12,19 +11,14 @@ import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { formatInstant } from "@/lib/dates";
 import { providerName } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
 import { getInvoice } from "@/lib/invoices/get-invoice";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { orNotFound } from "@/lib/or-not-found";
 
 // One load per request, shared by the title and the page; not_found becomes the 404 page.
 const loadInvoice = cache(async (id: string) => {
   const viewer = await requirePagePermission("invoices.view");
-  try {
-    return { viewer, invoice: await getInvoice(viewer, id, new Date()) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { viewer, invoice: await orNotFound(getInvoice(viewer, id, new Date())) };
 });
 
 type Props = { params: Promise<{ id: string }> };

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DetailHeader } from "@/components/ui/detail-header";
@@ -9,7 +8,7 @@ import { RenameRoleForm, RolePermissionsForm } from "@/components/roles/edit-rol
 import { getRole, listRoles } from "@/lib/access/list-roles";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { PERMISSION_INFO, PERMISSIONS } from "@/lib/access/permissions";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/or-not-found";
 
 export const metadata: Metadata = { title: "Role" };
 
@@ -17,10 +16,7 @@ export const metadata: Metadata = { title: "Role" };
 export default async function RolePage({ params }: { params: Promise<{ roleId: string }> }) {
   const viewer = await requirePagePermission("users.manage");
   const { roleId } = await params;
-  const role = await getRole(viewer, roleId).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  });
+  const role = await orNotFound(getRole(viewer, roleId));
   const others = role.isBuiltIn ? [] : (await listRoles(viewer)).filter((r) => r.id !== role.id).map((r) => ({ id: r.id, name: r.name }));
 
   return (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { DetailHeader } from "@/components/ui/detail-header";
 import { UserAccessForm } from "@/components/users/user-access-form";
@@ -7,7 +6,7 @@ import { UserRolesForm } from "@/components/users/user-roles-form";
 import { listRoles } from "@/lib/access/list-roles";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { roleSummary } from "@/lib/access/role-summary";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/or-not-found";
 import { getUser } from "@/lib/users/list-users";
 import { StatusBadge } from "@/components/ui/status-badge";
 
@@ -17,10 +16,7 @@ export const metadata: Metadata = { title: "Manage user" };
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const viewer = await requirePagePermission("users.manage");
   const { userId } = await params;
-  const user = await getUser(viewer, userId, new Date()).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  });
+  const user = await orNotFound(getUser(viewer, userId, new Date()));
   const roles = await listRoles(viewer);
   const options = roles.map((r) => ({ id: r.id, name: r.name, summary: roleSummary(r.permissions) }));
 

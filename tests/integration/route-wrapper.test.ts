@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, notificationPreferences } from "@/db/schema";
+import type { Viewer } from "@/lib/access/load-viewer";
+import { acquireExportSlot } from "@/lib/exports/export-limit";
+import { createTestAccount, createTestInvoice, createTestUser, type TestAccount } from "../support/factories";
+
+// The session is the only thing stood in for: whoever `session.viewer` is "signed in" for the
+// real route handlers, which then run against the real database.
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/lib/access/viewer", () => ({ getViewer: async () => session.viewer }));
+
+const { GET: invoiceCsv } = await import("@/app/(portal)/account/invoices/[id]/csv/route");
+const { GET: listExport } = await import("@/app/(portal)/account/invoices/export/route");
+const { GET: auditExport } = await import("@/app/(portal)/account/audit-log/export/route");
+const { PUT: putPreferences, POST: postPreferences } = await import("@/app/api/notification-preferences/route");
+const { POST: cronReminders } = await import("@/app/api/cron/reminders/route");
+const { withViewer } = await import("@/lib/http/route");
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const BASE = "http://localhost:3000";
+const get = (path: string, headers: Record<string, string> = {}) => new Request(`${BASE}${path}`, { headers });
+const params = <P>(value: P) => ({ params: Promise.resolve(value) });
+
+let account: TestAccount;
+let manager: Viewer;
+
+beforeAll(async () => {
+  account = await createTestAccount({ slug: "wrapped" });
+  manager = (await createTestUser(account, ["billing_manager"])).viewer;
+});
+
+afterEach(() => {
+  session.viewer = null;
+  vi.restoreAllMocks();
+});
+
+describe("route wrapper: one caller, one error body", () => {
+  it("answers 401 with the error body when nobody is signed in, on every portal route", async () => {
+    const invoice = await createTestInvoice(account);
+    for (const response of [
+      await invoiceCsv(get(`/account/invoices/${invoice.id}/csv`), params({ id: invoice.id })),
+      await listExport(get("/account/invoices/export?tab=open&scope=all")),
+      await auditExport(get("/account/audit-log/export")),
+      await putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "same-origin" }, body: "{}" })),
+    ]) {
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to continue." } });
+    }
+  });
+
+  it("answers 404 for another account's invoice and for a malformed id, without saying which", async () => {
+    const other = await createTestAccount();
+    const foreign = await createTestInvoice(other);
+    session.viewer = manager;
+    const bodies = [];
+    for (const id of [foreign.id, "not-a-uuid", randomUUID()]) {
+      const response = await invoiceCsv(get(`/account/invoices/${id}/csv`), params({ id }));
+      expect(response.status).toBe(404);
+      bodies.push(await response.json());
+    }
+    expect(bodies[0]).toEqual({ error: { code: "not_found", message: "Invoice not found" } });
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+  });
+
+  it("answers 422 with one issue per bad field", async () => {
+    session.viewer = manager;
+    const response = await listExport(get("/account/invoices/export?tab=overdue&scope=some"));
+    expect(response.status).toBe(422);
+    const body: Json = await response.json();
+    expect(body.error).toMatchObject({ code: "invalid", message: "Choose a tab (open, recent, payments) and a scope (all, current, filtered)." });
+    expect(body.error.details.issues.map((i: Json) => i.path)).toEqual(["tab", "scope"]);
+    for (const issue of body.error.details.issues) expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
+
+    const put = await putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "same-origin" }, body: JSON.stringify({ alert: "yes", email: false }) }));
+    expect(put.status).toBe(422);
+    expect(await put.json()).toMatchObject({ error: { code: "invalid", message: "Alert and Email must each be true or false", details: { issues: [{ path: "alert" }] } } });
+  });
+
+  it("answers 429 with Retry-After when the user's export slots are taken, and writes nothing", async () => {
+    const viewer = (await createTestUser(account, ["billing_manager"])).viewer;
+    await acquireExportSlot(viewer, new Date());
+    await acquireExportSlot(viewer, new Date());
+    session.viewer = viewer;
+    const response = await listExport(get("/account/invoices/export?tab=open&scope=all"));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toMatchObject({ error: { code: "rate_limited", details: { retryAfterSeconds: 5 } } });
+    const exported = await (await getDb()).select().from(auditEvents).where(eq(auditEvents.actorUserId, viewer.userId));
+    expect(exported).toEqual([]);
+  });
+
+  it("answers 403 to a cross-site change before looking at the session", async () => {
+    session.viewer = manager;
+    const response = await putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "cross-site" }, body: JSON.stringify({ alert: true, email: true }) }));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
+    expect(await (await getDb()).select().from(notificationPreferences).where(eq(notificationPreferences.userId, manager.userId))).toEqual([]);
+  });
+
+  it("audits with the origin taken from the request once", async () => {
+    const invoice = await createTestInvoice(account);
+    session.viewer = manager;
+    const response = await invoiceCsv(get(`/account/invoices/${invoice.id}/csv`, { "x-forwarded-for": "203.0.113.50", "user-agent": "wrapper-test" }), params({ id: invoice.id }));
+    expect(response.status).toBe(200);
+    await response.text();
+    const [event] = await (await getDb()).select().from(auditEvents).where(and(eq(auditEvents.targetId, invoice.id), eq(auditEvents.action, "invoice.exported")));
+    expect(event).toMatchObject({ ip: "203.0.113.50", userAgent: "wrapper-test" });
+  });
+
+  it("keeps the browser form's redirects: signed out to sign-in, bad input back to the page", async () => {
+    const form = (body: string) => new Request(`${BASE}/api/notification-preferences`, { method: "POST", headers: { "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" }, body });
+    const signedOut = await postPreferences(form("alert=on"));
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.headers.get("location")).toBe(`${BASE}/sign-in?callbackUrl=/settings/notifications`);
+    session.viewer = manager;
+    const bad = await postPreferences(form("alert=maybe"));
+    expect(bad.headers.get("location")).toBe(`${BASE}/settings/notifications?error=invalid`);
+    const saved = await postPreferences(form("alert=on&email=on"));
+    expect(saved.headers.get("location")).toBe(`${BASE}/settings/notifications?saved=me`);
+  });
+
+  it("hides an unexpected error behind a generic 500 whose digest is in the log", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    session.viewer = manager;
+    const broken = withViewer(async () => {
+      throw new Error("connection refused at 10.0.0.1");
+    });
+    const response = await broken(get("/anything"));
+    expect(response.status).toBe(500);
+    const body: Json = await response.json();
+    expect(body).toEqual({ error: { code: "internal", message: "Something went wrong. Please try again.", details: { digest: expect.stringMatching(/^[0-9a-f]{8}$/) } } });
+    expect(JSON.stringify(body)).not.toContain("10.0.0.1");
+    expect(String(logged.mock.calls[0][0])).toContain(body.error.details.digest);
+  });
+
+  it("cron routes: 404 without a configured secret, 401 with a wrong one", async () => {
+    const saved = process.env.CRON_SECRET;
+    try {
+      delete process.env.CRON_SECRET;
+      const missing = await cronReminders(new Request(`${BASE}/api/cron/reminders`, { method: "POST", headers: { authorization: "Bearer x" } }));
+      expect(missing.status).toBe(404);
+      process.env.CRON_SECRET = "the-cron-secret";
+      const wrong = await cronReminders(new Request(`${BASE}/api/cron/reminders`, { method: "POST", headers: { authorization: "Bearer nope" } }));
+      expect(wrong.status).toBe(401);
+      expect(await wrong.json()).toEqual({ error: { code: "unauthenticated", message: "A valid cron secret is required" } });
+    } finally {
+      if (saved === undefined) delete process.env.CRON_SECRET;
+      else process.env.CRON_SECRET = saved;
+    }
+  });
+});
