@@ -1,13 +1,14 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 // Cron routes (R-N7) answer only to `Authorization: Bearer $CRON_SECRET`. Without a configured
 // secret they do not exist (404). Digests are compared so the check takes the same time whatever
 // the length or content of the guess.
 export function authorizeCronRequest(request: Request): void {
-  const secret = process.env.CRON_SECRET?.trim();
+  const secret = env().CRON_SECRET;
   if (!secret) throw new AppError("not_found", "Not found");
   const header = request.headers.get("authorization") ?? "";
   const given = /^Bearer (.+)$/.exec(header)?.[1] ?? "";
@@ -31,6 +32,6 @@ export async function cronNow(request: Request): Promise<Date> {
   const body = cronBodySchema.safeParse(json);
   if (!body.success) throw new AppError("invalid", "Invalid body", z.flattenError(body.error));
   if (!body.data.now) return new Date();
-  if (process.env.NODE_ENV === "production") throw new AppError("invalid", "A `now` override is only accepted outside production");
+  if (env().NODE_ENV === "production") throw new AppError("invalid", "A `now` override is only accepted outside production");
   return new Date(body.data.now);
 }
