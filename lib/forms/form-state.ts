@@ -15,5 +15,10 @@ export type FormState = {
 
 export const IDLE: FormState = { status: "idle" };
 
+// A server action as its form calls it. Pages (app/) pass their actions to form components as
+// props: components/ never imports from app/. A record's form binds the record id itself.
+export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
+export type RecordFormAction = (id: string, state: FormState, form: FormData) => Promise<FormState>;
+
 // AppError details.reason for a change that needs the user's explicit confirmation.
 export const CONFIRMATION_REQUIRED = "confirmation_required";
