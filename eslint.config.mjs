@@ -13,10 +13,7 @@ const noAppInLib = { regex: from("app"), message: "lib/ is below app/ and never 
 const noComponents = { regex: from("components"), message: "lib/ holds logic only; rendering belongs in components/." };
 
 // Settings are typed, defaulted and validated once, in lib/env.ts.
-const noProcessEnv = [
-  "error",
-  { object: "process", property: "env", message: "Read settings through lib/env.ts (typed, defaulted, validated at start)." },
-];
+const noProcessEnv = ["error", { object: "process", property: "env", message: "Read settings through lib/env.ts (typed, defaulted, validated at start)." }];
 
 const config = [
   ...next,

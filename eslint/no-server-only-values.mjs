@@ -33,8 +33,7 @@ export const noServerOnlyValues = {
     type: "problem",
     docs: { description: "Disallow importing values from server-only modules" },
     messages: {
-      serverOnly:
-        "'{{source}}' is a server-only module (database or secrets); import only its types here and let the page (app/) load the data and pass it in as props.",
+      serverOnly: "'{{source}}' is a server-only module (database or secrets); import only its types here and let the page (app/) load the data and pass it in as props.",
     },
     schema: [],
   },
