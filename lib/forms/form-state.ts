@@ -13,11 +13,13 @@ export type FormState = {
   data?: Record<string, string>;
 };
 
+// The signature every form's server action has (bound arguments such as ids come first).
+export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
+
 export const IDLE: FormState = { status: "idle" };
 
-// A server action as its form calls it. Pages (app/) pass their actions to form components as
-// props: components/ never imports from app/. A record's form binds the record id itself.
-export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
+// A record's action before its form binds the record id. Pages (app/) pass their server actions
+// to form components as props: components/ never imports from app/ (eslint.config.mjs).
 export type RecordFormAction = (id: string, state: FormState, form: FormData) => Promise<FormState>;
 
 // AppError details.reason for a change that needs the user's explicit confirmation.
