@@ -48,7 +48,8 @@ const envSchema = z.object({
 
   // Sessions (next-auth reads NEXTAUTH_SECRET and NEXTAUTH_URL itself as well).
   NEXTAUTH_SECRET: text(),
-  NEXTAUTH_URL: setting(url(["http:", "https:"], "https://billing.example.com").default("http://localhost:3000")),
+  // The public origin; appBaseUrl() says what stands in for it when unset.
+  NEXTAUTH_URL: setting(url(["http:", "https:"], "https://billing.example.com").optional()),
   SESSION_MAX_AGE_SECONDS: wholeNumber(60, 8 * 60 * 60),
   SIGN_IN_LIMIT_PER_EMAIL: wholeNumber(1, 5),
   SIGN_IN_LIMIT_PER_IP: wholeNumber(1, 20),
@@ -104,6 +105,7 @@ export function isDemoMode(): boolean {
   return PORTAL_DEMO_MODE ?? !DATABASE_URL;
 }
 
+// The portal's public origin, for links in emails.
 export function appBaseUrl(): string {
-  return env().NEXTAUTH_URL.replace(/\/$/, "");
+  return (env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 }

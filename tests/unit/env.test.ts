@@ -19,7 +19,6 @@ describe("settings from the environment", () => {
     expect(settings).toMatchObject({
       NODE_ENV: "development",
       DATABASE_POOL_MAX: 10,
-      NEXTAUTH_URL: "http://localhost:3000",
       SESSION_MAX_AGE_SECONDS: 8 * 60 * 60,
       SIGN_IN_LIMIT_PER_EMAIL: 5,
       SIGN_IN_LIMIT_PER_IP: 20,
@@ -30,7 +29,7 @@ describe("settings from the environment", () => {
       REMINDER_SWEEP_INTERVAL_MS: 900_000,
       OUTBOX_INTERVAL_MS: 30_000,
     });
-    for (const unset of ["DATABASE_URL", "PGLITE_DIR", "NEXTAUTH_SECRET", "PORTAL_DEMO_MODE", "RESEND_API_KEY", "EMAIL_FROM", "CRON_SECRET"] as const) {
+    for (const unset of ["DATABASE_URL", "PGLITE_DIR", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "PORTAL_DEMO_MODE", "RESEND_API_KEY", "EMAIL_FROM", "CRON_SECRET"] as const) {
       expect(settings[unset]).toBeUndefined();
     }
   });
@@ -104,6 +103,8 @@ describe("settings from the environment", () => {
     expect(isDemoMode()).toBe(true);
     vi.stubEnv("PORTAL_PROVIDER_NAME", " Acme Hosting ");
     expect(providerName()).toBe("Acme Hosting");
+    vi.stubEnv("NEXTAUTH_URL", "");
+    expect(appBaseUrl()).toBe("http://localhost:3000");
     vi.stubEnv("NEXTAUTH_URL", "https://billing.example.com/");
     expect(appBaseUrl()).toBe("https://billing.example.com");
   });
