@@ -4,14 +4,17 @@
 // a server-only value there either breaks a client bundle or hides a data fetch from the page.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const EXTENSIONS = [".ts", ".tsx", "/index.ts", "/index.tsx"];
 const SERVER_ONLY = /^\s*import\s+["']server-only["']/m;
 const cache = new Map();
+// `@/…` is the repository root (tsconfig paths), which is this folder's parent whatever the cwd.
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-function resolveSource(source, root, importer) {
+function resolveSource(source, importer) {
   let base;
-  if (source.startsWith("@/")) base = path.join(root, source.slice(2));
+  if (source.startsWith("@/")) base = path.join(ROOT, source.slice(2));
   else if (source.startsWith(".")) base = path.resolve(path.dirname(importer), source);
   else return null;
   const file = EXTENSIONS.map((ext) => base + ext).find((candidate) => existsSync(candidate));
@@ -38,12 +41,11 @@ export const noServerOnlyValues = {
     schema: [],
   },
   create(context) {
-    const root = context.cwd;
     const check = (node) => {
       if (!node.source || typeof node.source.value !== "string") return;
       if (node.type === "ImportDeclaration" && importsOnlyTypes(node)) return;
       if (node.exportKind === "type") return;
-      const file = resolveSource(node.source.value, root, context.filename);
+      const file = resolveSource(node.source.value, context.filename);
       if (file && isServerOnly(file)) context.report({ node: node.source, messageId: "serverOnly", data: { source: node.source.value } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
