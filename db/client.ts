@@ -2,6 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
 import * as schema from "./schema";
 
 // One type for both drivers: pg (DATABASE_URL) and the embedded PGlite (default).
@@ -17,15 +18,15 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 // Where the embedded database lives; `memory://` keeps it in memory (tests).
 export function pgliteDir(): string {
-  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+  return env().PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
 async function connect(): Promise<Connection> {
-  const url = process.env.DATABASE_URL;
+  const { DATABASE_URL: url, DATABASE_POOL_MAX } = env();
   if (url) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
-    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+    const pool = new Pool({ connectionString: url, max: DATABASE_POOL_MAX });
     // An idle connection the server closes (restart, failover, a dropped test database) emits
     // 'error' on the pool; unhandled, that would crash the process. The pool discards the client.
     pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));

@@ -2,9 +2,10 @@
 // server is using it.
 import { closeDb } from "./client";
 import { migrateDatabase } from "./migrate";
+import { env } from "@/lib/env";
 import { claimDataDir } from "@/lib/server/data-dir-lock";
 
-if (!process.env.DATABASE_URL) claimDataDir();
+if (!env().DATABASE_URL) claimDataDir();
 await migrateDatabase();
 await closeDb();
 console.log("migrations applied");

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { getConnection, MIGRATIONS_FOLDER } from "./client";
 
 const MIGRATION_LOCK_ID = 7428190;
@@ -15,7 +16,7 @@ export async function migrateDatabase(): Promise<void> {
   const { Client } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  const client = new Client({ connectionString: env().DATABASE_URL });
   await client.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);

@@ -1,17 +1,111 @@
-// Settings read from the environment, with the defaults that make `npm run dev` work alone.
+import "server-only";
+import { z } from "zod";
+
+// Every setting the portal reads from the environment, typed and defaulted in this one module
+// (.env.example documents each). The defaults make `npm run dev` work with no .env at all.
+// Note: `env()` reads process.env on every call rather than once, because tests change variables
+// between cases; lib/server/start.ts calls it at start so that a wrong value stops the server.
+
+// `FOO=` in an env file means "not set", not "set to nothing".
+const setting = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+
+function wholeNumber(min: number, fallback: number) {
+  const message = `must be a whole number of at least ${min}`;
+  return setting(z.string().trim().regex(/^\d+$/, message).transform(Number).pipe(z.number().min(min, message)).default(fallback));
+}
+
+function url(protocols: readonly string[], example: string) {
+  const valid = (value: string) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  };
+  return z.string().trim().refine(valid, `must be a URL like ${example}`);
+}
+
+const FLAGS = { on: true, true: true, "1": true, off: false, false: false, "0": false } as const;
+const flag = () =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(Object.keys(FLAGS) as [keyof typeof FLAGS], "must be on or off"))
+    .transform((value) => FLAGS[value]);
+
+const text = () => setting(z.string().trim().optional());
+
+const envSchema = z.object({
+  NODE_ENV: setting(z.enum(["development", "production", "test"], "must be development, production or test").default("development")),
+  // Set by Next.js itself (`next build` runs the server modules once in this phase).
+  NEXT_PHASE: text(),
+
+  // Database: PostgreSQL through pg when set, else the embedded PGlite under PGLITE_DIR.
+  DATABASE_URL: setting(url(["postgres:", "postgresql:"], "postgres://user@host:5432/database").optional()),
+  DATABASE_POOL_MAX: wholeNumber(1, 10),
+  PGLITE_DIR: text(),
+
+  // Sessions (next-auth reads NEXTAUTH_SECRET and NEXTAUTH_URL itself as well).
+  NEXTAUTH_SECRET: text(),
+  // The public origin; appBaseUrl() says what stands in for it when unset.
+  NEXTAUTH_URL: setting(url(["http:", "https:"], "https://billing.example.com").optional()),
+  SESSION_MAX_AGE_SECONDS: wholeNumber(60, 8 * 60 * 60),
+  SIGN_IN_LIMIT_PER_EMAIL: wholeNumber(1, 5),
+  SIGN_IN_LIMIT_PER_IP: wholeNumber(1, 20),
+  TRUSTED_PROXY_COUNT: wholeNumber(0, 0),
+
+  // Demo mode: unset means on with the embedded database, off with DATABASE_URL (isDemoMode).
+  PORTAL_DEMO_MODE: setting(flag().optional()),
+  PORTAL_PROVIDER_NAME: setting(z.string().trim().default("Northwind Cloud")),
+
+  // Email: without RESEND_API_KEY emails are kept in the development mailbox instead of sent.
+  RESEND_API_KEY: text(),
+  // Read by the resend SDK itself; validated here so a typo fails at start, not at the first send.
+  RESEND_BASE_URL: setting(url(["http:", "https:"], "https://api.resend.com").optional()),
+  EMAIL_FROM: text(),
+  EMAIL_SEND_TIMEOUT_MS: wholeNumber(1, 15_000),
+
+  // Background jobs: off when an external cron calls /api/cron/* with CRON_SECRET.
+  NOTIFICATION_JOBS: setting(flag().default(true)),
+  REMINDER_SWEEP_INTERVAL_MS: wholeNumber(1000, 15 * 60_000),
+  OUTBOX_INTERVAL_MS: wholeNumber(1000, 30_000),
+  CRON_SECRET: text(),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+// A wrong setting, named. Values are not repeated in the message: some are secrets.
+export class EnvError extends Error {
+  constructor(readonly problems: { setting: string; message: string }[]) {
+    super(`Invalid environment settings (see .env.example):\n${problems.map((p) => `  ${p.setting}: ${p.message}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => ({ setting: String(issue.path[0]), message: issue.message })));
+}
+
+// The current settings; throws EnvError naming every wrong one.
+export function env(): Env {
+  return parseEnv(process.env);
+}
+
 export function providerName(): string {
-  return process.env.PORTAL_PROVIDER_NAME?.trim() || "Northwind Cloud";
+  return env().PORTAL_PROVIDER_NAME;
 }
 
 // Demo mode seeds demo data and lists the demo users on the sign-in page. On by default with
 // the embedded database, off by default against a real PostgreSQL server.
 export function isDemoMode(): boolean {
-  const flag = process.env.PORTAL_DEMO_MODE?.toLowerCase();
-  if (flag === "on" || flag === "true" || flag === "1") return true;
-  if (flag === "off" || flag === "false" || flag === "0") return false;
-  return !process.env.DATABASE_URL;
+  const { PORTAL_DEMO_MODE, DATABASE_URL } = env();
+  return PORTAL_DEMO_MODE ?? !DATABASE_URL;
 }
 
+// The portal's public origin, for links in emails.
 export function appBaseUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  return (env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 }

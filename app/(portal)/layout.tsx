@@ -4,11 +4,13 @@ import { SideNav } from "@/components/shell/side-nav";
 import { TopBar } from "@/components/shell/top-bar";
 import { requirePageViewer } from "@/lib/access/page-guards";
 import { providerName } from "@/lib/env";
+import { countUnreadAlerts, listRecentAlerts } from "@/lib/notifications/alerts";
 import { homeFor, visibleNav } from "@/lib/navigation";
 import { markAllAlertsReadAction } from "./alerts/actions";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requirePageViewer();
+  const [unread, recent] = await Promise.all([countUnreadAlerts(viewer), listRecentAlerts(viewer, 8)]);
   return (
     <AppFrame
       topBar={
@@ -19,7 +21,7 @@ export default async function PortalLayout({ children }: { children: React.React
           user={{ name: viewer.name, email: viewer.email }}
           settingsHref="/settings"
         >
-          <AlertBell viewer={viewer} markAllRead={markAllAlertsReadAction} />
+          <AlertBell unread={unread} recent={recent} account={viewer.account} markAllRead={markAllAlertsReadAction} />
         </TopBar>
       }
       nav={<SideNav groups={visibleNav(viewer.permissions)} />}

@@ -2,17 +2,16 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
 import { buttonClasses } from "@/components/ui/button";
 import { inputClass, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/forms/form-state";
+import { IDLE, type RecordFormAction } from "@/lib/forms/form-state";
 
 // Choose a password on the invitation page; on success the person signs in as usual.
-export function SetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, action] = useActionState(acceptInvitationAction.bind(null, token), IDLE);
+export function SetPasswordForm({ acceptInvitation, token, email }: { acceptInvitation: RecordFormAction; token: string; email: string }) {
+  const [state, action] = useActionState(acceptInvitation.bind(null, token), IDLE);
   if (state.status === "ok") {
     return (
       <div className="space-y-4">

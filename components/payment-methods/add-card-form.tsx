@@ -1,20 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
-import { addCardAction } from "@/app/(portal)/account/payment-methods/actions";
 import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError, inputClass, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/forms/form-state";
+import { IDLE, type FormAction } from "@/lib/forms/form-state";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"));
 
 // Add a card. The number and security code inputs never get a value from the server: after a
 // failed attempt they are empty, while the holder and expiry are kept.
-export function AddCardForm({ firstYear }: { firstYear: number }) {
-  const [state, action] = useActionState(addCardAction, IDLE);
+export function AddCardForm({ addCard, firstYear }: { addCard: FormAction; firstYear: number }) {
+  const [state, action] = useActionState(addCard, IDLE);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
   const years = Array.from({ length: 16 }, (_, i) => String(firstYear + i));

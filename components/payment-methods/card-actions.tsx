@@ -1,16 +1,17 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { removeCardAction, setDefaultCardAction } from "@/app/(portal)/account/payment-methods/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/forms/form-state";
+import { IDLE, type RecordFormAction } from "@/lib/forms/form-state";
+
+export type CardActionHandlers = { setDefault: RecordFormAction; remove: RecordFormAction };
 
 // "Make default" and "Remove" (with a second, explicit confirmation) for one card.
-export function CardActions({ id, label, isDefault }: { id: string; label: string; isDefault: boolean }) {
-  const [defaultState, makeDefault] = useActionState(setDefaultCardAction.bind(null, id), IDLE);
-  const [removeState, remove] = useActionState(removeCardAction.bind(null, id), IDLE);
+export function CardActions({ actions, id, label, isDefault }: { actions: CardActionHandlers; id: string; label: string; isDefault: boolean }) {
+  const [defaultState, makeDefault] = useActionState(actions.setDefault.bind(null, id), IDLE);
+  const [removeState, remove] = useActionState(actions.remove.bind(null, id), IDLE);
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="space-y-2">

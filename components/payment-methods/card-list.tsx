@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDay } from "@/lib/dates";
 import type { PaymentMethodRow } from "@/lib/payments/list-payment-methods";
-import { CardActions } from "./card-actions";
+import { CardActions, type CardActionHandlers } from "./card-actions";
 
 function ExpiryBadge({ card, locale }: { card: PaymentMethodRow; locale: string }) {
   if (card.expiry.state === "expired") return <Badge tone="danger">Expired</Badge>;
@@ -15,7 +15,8 @@ function ExpiryBadge({ card, locale }: { card: PaymentMethodRow; locale: string 
 }
 
 // Cards on file: brand, last four, expiry, holder, default and expiry badges (R-M1).
-export function CardList({ cards, canUpdate, locale }: { cards: PaymentMethodRow[]; canUpdate: boolean; locale: string }) {
+// `actions` (the page's server actions) is needed only when the viewer may update cards.
+export function CardList({ cards, actions, locale }: { cards: PaymentMethodRow[]; actions: CardActionHandlers | null; locale: string }) {
   if (cards.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No cards on file yet.</p>;
   }
@@ -39,7 +40,7 @@ export function CardList({ cards, canUpdate, locale }: { cards: PaymentMethodRow
                 Expires {String(card.expMonth).padStart(2, "0")}/{card.expYear} · {card.holderName}
               </p>
             </div>
-            {canUpdate ? <CardActions id={card.id} label={label} isDefault={card.isDefault} /> : null}
+            {actions ? <CardActions actions={actions} id={card.id} label={label} isDefault={card.isDefault} /> : null}
           </li>
         );
       })}

@@ -1,19 +1,18 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createRoleAction } from "@/app/(portal)/account/roles/actions";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Permission } from "@/lib/access/permissions";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { IDLE, type FormAction, type FormState } from "@/lib/forms/form-state";
 import { PermissionCheckboxes } from "./permission-checkboxes";
 
-export function CreateRoleForm() {
+export function CreateRoleForm({ createRole }: { createRole: FormAction }) {
   const [permissions, setPermissions] = useState<Permission[]>([]);
   const [state, action] = useActionState(async (prev: FormState, form: FormData) => {
-    const next = await createRoleAction(prev, form);
+    const next = await createRole(prev, form);
     if (next.status === "ok") setPermissions([]);
     return next;
   }, IDLE);

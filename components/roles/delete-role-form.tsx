@@ -1,16 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteRoleAction } from "@/app/(portal)/account/roles/actions";
 import { FieldError, inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ConfirmSelfLockout } from "@/components/users/confirm-self-lockout";
-import { IDLE } from "@/lib/forms/form-state";
+import { IDLE, type RecordFormAction } from "@/lib/forms/form-state";
 
 // Deleting a role that users hold moves them to another role first, so nobody silently loses access.
-export function DeleteRoleForm({ roleId, roleName, userCount, otherRoles }: { roleId: string; roleName: string; userCount: number; otherRoles: { id: string; name: string }[] }) {
-  const [state, action] = useActionState(deleteRoleAction.bind(null, roleId), IDLE);
+export function DeleteRoleForm({ deleteRole, roleId, roleName, userCount, otherRoles }: { deleteRole: RecordFormAction; roleId: string; roleName: string; userCount: number; otherRoles: { id: string; name: string }[] }) {
+  const [state, action] = useActionState(deleteRole.bind(null, roleId), IDLE);
   const errors = state.fieldErrors?.reassignToRoleId;
   return (
     <form action={action} className="space-y-3" noValidate>

@@ -1,17 +1,16 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { renameRoleAction, setRolePermissionsAction } from "@/app/(portal)/account/roles/actions";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ConfirmSelfLockout } from "@/components/users/confirm-self-lockout";
 import type { Permission } from "@/lib/access/permissions";
-import { IDLE } from "@/lib/forms/form-state";
+import { IDLE, type RecordFormAction } from "@/lib/forms/form-state";
 import { PermissionCheckboxes } from "./permission-checkboxes";
 
-export function RenameRoleForm({ roleId, name }: { roleId: string; name: string }) {
-  const [state, action] = useActionState(renameRoleAction.bind(null, roleId), IDLE);
+export function RenameRoleForm({ renameRole, roleId, name }: { renameRole: RecordFormAction; roleId: string; name: string }) {
+  const [state, action] = useActionState(renameRole.bind(null, roleId), IDLE);
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage state={state} />
@@ -21,8 +20,8 @@ export function RenameRoleForm({ roleId, name }: { roleId: string; name: string 
   );
 }
 
-export function RolePermissionsForm({ roleId, current }: { roleId: string; current: Permission[] }) {
-  const [state, action] = useActionState(setRolePermissionsAction.bind(null, roleId), IDLE);
+export function RolePermissionsForm({ savePermissions, roleId, current }: { savePermissions: RecordFormAction; roleId: string; current: Permission[] }) {
+  const [state, action] = useActionState(savePermissions.bind(null, roleId), IDLE);
   const [permissions, setPermissions] = useState(current);
   return (
     <form action={action} className="space-y-4" noValidate>

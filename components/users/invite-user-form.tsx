@@ -1,18 +1,17 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { inviteUserAction } from "@/app/(portal)/account/users/actions";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/forms/form-state";
+import { IDLE, type FormAction } from "@/lib/forms/form-state";
 import { InviteLink } from "./invite-link";
 import { RolePicker, type RoleOption } from "./role-picker";
 
 // Invite a person by email: they get a one-time link to choose their password.
-export function InviteUserForm({ roles, defaultRoleId }: { roles: RoleOption[]; defaultRoleId: string | null }) {
-  const [state, action] = useActionState(inviteUserAction, IDLE);
+export function InviteUserForm({ inviteUser, roles, defaultRoleId }: { inviteUser: FormAction; roles: RoleOption[]; defaultRoleId: string | null }) {
+  const [state, action] = useActionState(inviteUser, IDLE);
   const [roleIds, setRoleIds] = useState<string[]>(defaultRoleId ? [defaultRoleId] : []);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (

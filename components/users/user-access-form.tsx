@@ -1,17 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { userAccessAction } from "@/app/(portal)/account/users/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/forms/form-state";
+import { IDLE, type RecordFormAction } from "@/lib/forms/form-state";
 import type { UserStatus } from "@/lib/users/list-users";
 import { ConfirmSelfLockout } from "./confirm-self-lockout";
 import { InviteLink } from "./invite-link";
 
 // Sign-in access: disable or re-enable a user, or send a pending invitation again.
-export function UserAccessForm({ userId, name, status }: { userId: string; name: string; status: UserStatus }) {
-  const [state, action] = useActionState(userAccessAction.bind(null, userId), IDLE);
+export function UserAccessForm({ changeAccess, userId, name, status }: { changeAccess: RecordFormAction; userId: string; name: string; status: UserStatus }) {
+  const [state, action] = useActionState(changeAccess.bind(null, userId), IDLE);
   const pending = status === "invited" || status === "invitation_expired";
 
   return (

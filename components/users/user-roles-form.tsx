@@ -1,16 +1,15 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { setUserRolesAction } from "@/app/(portal)/account/users/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { IDLE } from "@/lib/forms/form-state";
+import { IDLE, type RecordFormAction } from "@/lib/forms/form-state";
 import { ConfirmSelfLockout } from "./confirm-self-lockout";
 import { RolePicker, type RoleOption } from "./role-picker";
 
 // Change which roles a user holds; the union of their permissions applies on their next request.
-export function UserRolesForm({ userId, roles, current }: { userId: string; roles: RoleOption[]; current: string[] }) {
-  const [state, action] = useActionState(setUserRolesAction.bind(null, userId), IDLE);
+export function UserRolesForm({ setUserRoles, userId, roles, current }: { setUserRoles: RecordFormAction; userId: string; roles: RoleOption[]; current: string[] }) {
+  const [state, action] = useActionState(setUserRoles.bind(null, userId), IDLE);
   const [roleIds, setRoleIds] = useState(current);
   return (
     <form action={action} className="space-y-4" noValidate>

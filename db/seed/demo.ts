@@ -3,13 +3,13 @@ import type { Db } from "@/db/client";
 import { paymentMethods } from "@/db/schema";
 import { createAccount } from "@/lib/accounts/create-account";
 import { createUser } from "@/lib/accounts/create-user";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/accounts/demo-users";
 import { hashPassword } from "@/lib/auth/password";
 import { addDays, addMonths, isoDateInZone } from "@/lib/dates";
 import { postInvoice, type PostInvoiceInput } from "@/lib/invoices/post-invoice";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
 import { recordPayment } from "@/lib/payments/record-payment";
-import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { seedSupportDemo } from "./demo-support";
 
 

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { env } from "@/lib/env";
 import { verifyPassword, timingSafeDummyHash } from "./password";
 import { clearRateLimit, hitRateLimit, isRateLimited } from "./rate-limit";
 
@@ -12,10 +13,8 @@ export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "
 const WINDOW_SECONDS = 15 * 60;
 // Failed attempts allowed per window, per email and per client IP (R-P5).
 export function signInLimits() {
-  return {
-    perEmail: Number(process.env.SIGN_IN_LIMIT_PER_EMAIL ?? 5),
-    perIp: Number(process.env.SIGN_IN_LIMIT_PER_IP ?? 20),
-  };
+  const { SIGN_IN_LIMIT_PER_EMAIL, SIGN_IN_LIMIT_PER_IP } = env();
+  return { perEmail: SIGN_IN_LIMIT_PER_EMAIL, perIp: SIGN_IN_LIMIT_PER_IP };
 }
 
 // Checks an email + password. Wrong email, wrong password and disabled user are one

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
 import { authenticate } from "./authenticate";
 import { clientIpFrom } from "./client-ip";
 import { RATE_LIMITED_ERROR } from "./errors";
@@ -9,7 +10,7 @@ import { authSecret } from "./secret";
 
 // Sessions are short-lived JWTs holding only the user id; who the user is and what they may do
 // is loaded from the database on every request (lib/access/viewer.ts).
-export const SESSION_MAX_AGE_SECONDS = Number(process.env.SESSION_MAX_AGE_SECONDS ?? 8 * 60 * 60);
+export const SESSION_MAX_AGE_SECONDS = env().SESSION_MAX_AGE_SECONDS;
 
 
 function header(headers: unknown, name: string): string | null {

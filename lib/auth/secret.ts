@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 
 // The key that signs session cookies: NEXTAUTH_SECRET, or else (development, demo mode) a random
 // key made once per installation and kept in .data/auth-secret. Note: never a fixed fallback;
@@ -9,7 +10,8 @@ import path from "node:path";
 let generated: string | undefined;
 
 export function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const { NEXTAUTH_SECRET } = env();
+  if (NEXTAUTH_SECRET) return NEXTAUTH_SECRET;
   generated ??= installationSecret(path.join(process.cwd(), ".data", "auth-secret"));
   return generated;
 }

@@ -18,6 +18,10 @@ export type FormAction = (state: FormState, form: FormData) => Promise<FormState
 
 export const IDLE: FormState = { status: "idle" };
 
+// A record's action before its form binds the record id. Pages (app/) pass their server actions
+// to form components as props: components/ never imports from app/ (eslint.config.mjs).
+export type RecordFormAction = (id: string, state: FormState, form: FormData) => Promise<FormState>;
+
 // AppError details.reason for a change that needs the user's explicit confirmation.
 export const CONFIRMATION_REQUIRED = "confirmation_required";
 

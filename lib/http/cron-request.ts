@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
@@ -8,7 +9,7 @@ import { parseInput } from "@/lib/validation";
 // secret they do not exist (404). Digests are compared so the check takes the same time whatever
 // the length or content of the guess.
 export function authorizeCronRequest(request: Request): void {
-  const secret = process.env.CRON_SECRET?.trim();
+  const secret = env().CRON_SECRET;
   if (!secret) throw new AppError("not_found", "Not found");
   const header = request.headers.get("authorization") ?? "";
   const given = /^Bearer (.+)$/.exec(header)?.[1] ?? "";
@@ -31,6 +32,6 @@ export async function cronNow(request: Request): Promise<Date> {
   }
   const body = parseInput(cronBodySchema, json, "Invalid body");
   if (!body.now) return new Date();
-  if (process.env.NODE_ENV === "production") throw new AppError("invalid", "A `now` override is only accepted outside production");
+  if (env().NODE_ENV === "production") throw new AppError("invalid", "A `now` override is only accepted outside production");
   return new Date(body.now);
 }

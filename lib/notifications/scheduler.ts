@@ -1,16 +1,10 @@
 import "server-only";
-import { getDb } from "@/db/client";
-import { runOutboxWorker } from "./outbox/outbox-worker";
-import { runReminderSweep } from "./reminder-sweep";
+import { env } from "@/lib/env";
+import { sendDueEmails, sweepReminders } from "./jobs";
 
 export type NotificationJobs = { stop: () => void };
 
 const globalJobs = globalThis as unknown as { __billingNotificationJobs?: NotificationJobs };
-
-const intervalMs = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 1000 ? value : fallback;
-};
 
 // One run at a time per job in this process; other instances are kept exact by the database
 // (unique notification key, SKIP LOCKED outbox claims), so overlapping instances are safe.
@@ -34,17 +28,18 @@ function exclusive(name: string, job: () => Promise<unknown>) {
 // leaves scheduling to an external cron calling /api/cron/*. Timers are unref'd so they never keep
 // a process (a test run, a script) alive.
 export function startNotificationJobs(): NotificationJobs | null {
-  if (process.env.NOTIFICATION_JOBS === "off") return null;
+  const settings = env();
+  if (!settings.NOTIFICATION_JOBS) return null;
   if (globalJobs.__billingNotificationJobs) return globalJobs.__billingNotificationJobs;
 
-  const outbox = exclusive("outbox worker", async () => runOutboxWorker(await getDb()));
+  const outbox = exclusive("outbox worker", () => sendDueEmails());
   const sweep = exclusive("reminder sweep", async () => {
-    await runReminderSweep(await getDb());
+    await sweepReminders();
     await outbox();
   });
   const timers = [
-    setInterval(sweep, intervalMs("REMINDER_SWEEP_INTERVAL_MS", 15 * 60_000)),
-    setInterval(outbox, intervalMs("OUTBOX_INTERVAL_MS", 30_000)),
+    setInterval(sweep, settings.REMINDER_SWEEP_INTERVAL_MS),
+    setInterval(outbox, settings.OUTBOX_INTERVAL_MS),
     setTimeout(sweep, 3_000),
   ];
   for (const timer of timers) timer.unref();

@@ -1,18 +1,31 @@
 import "server-only";
 import { ensureDatabaseReady } from "@/db/ensure-ready";
-import { isDemoMode } from "@/lib/env";
+import { env, EnvError, isDemoMode } from "@/lib/env";
 import { startNotificationJobs } from "@/lib/notifications/scheduler";
 import { claimDataDir } from "./data-dir-lock";
 
-// Server start-up: refuse unsafe production settings, take the embedded database's lock,
-// migrate and seed, then start the background jobs (reminder sweep, email outbox). `next build`
-// never gets here (instrumentation.ts returns early in the build phase).
+// Server start-up: refuse wrong or unsafe settings, take the embedded database's lock, migrate and
+// seed, then start the background jobs (reminder sweep, email outbox). `next build` never gets
+// here (instrumentation.ts returns early in the build phase).
 export async function startServer(): Promise<void> {
-  if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !isDemoMode()) {
+  const settings = validSettingsOrExit();
+  if (settings.NODE_ENV === "production" && !settings.NEXTAUTH_SECRET && !isDemoMode()) {
     console.error("[billing-portal] NEXTAUTH_SECRET must be set outside demo mode.");
     process.exit(1);
   }
-  if (!process.env.DATABASE_URL) claimDataDir();
+  if (!settings.DATABASE_URL) claimDataDir();
   await ensureDatabaseReady();
-  if (process.env.NEXT_PHASE !== "phase-production-build") startNotificationJobs();
+  if (settings.NEXT_PHASE !== "phase-production-build") startNotificationJobs();
+}
+
+// Note: a wrong setting stops the process here, with its name, instead of surfacing later as a
+// NaN limit or a failed connection on the first request that happens to read it.
+function validSettingsOrExit() {
+  try {
+    return env();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`[billing-portal] ${error.message}`);
+    process.exit(1);
+  }
 }

@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-users";
 import { getIdentity } from "@/lib/access/viewer";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/accounts/demo-users";
 import { RATE_LIMITED_ERROR } from "@/lib/auth/errors";
 import { isDemoMode, providerName } from "@/lib/env";
 

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { getIdentity } from "@/lib/access/viewer";
 import { cn } from "@/lib/cn";
 import { canOpenMailbox, getMailboxEmail, listMailbox } from "@/lib/notifications/mailbox";
-import { DEV_MAILBOX_ID } from "@/lib/notifications/outbox/email-sender";
+import { DEV_MAILBOX_ID, emailsAreCaptured } from "@/lib/notifications/outbox/email-sender";
 import { orNotFound } from "@/lib/or-not-found";
 
 export const metadata: Metadata = { title: "Development mailbox" };
@@ -29,7 +29,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Development mailbox</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {process.env.RESEND_API_KEY ? "Emails in the outbox and how their delivery went." : "No RESEND_API_KEY is set, so emails are kept here instead of being sent."}
+            {emailsAreCaptured() ? "No RESEND_API_KEY is set, so emails are kept here instead of being sent." : "Emails in the outbox and how their delivery went."}
           </p>
         </div>
         <Link href="/" className="text-sm font-medium text-brand-700 underline">

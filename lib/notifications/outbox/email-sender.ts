@@ -1,6 +1,6 @@
 import "server-only";
 import { Resend } from "resend";
-import { providerName } from "@/lib/env";
+import { env, providerName } from "@/lib/env";
 import { classifySendError, type SendOutcome } from "./send-outcome";
 
 export type OutgoingEmail = { toEmail: string; subject: string; html: string; text: string; idempotencyKey: string };
@@ -10,7 +10,12 @@ export type EmailSender = { mode: "resend" | "capture"; send: (email: OutgoingEm
 export const DEV_MAILBOX_ID = "dev-mailbox";
 
 export function emailFrom(): string {
-  return process.env.EMAIL_FROM?.trim() || `${providerName()} Billing <onboarding@resend.dev>`;
+  return env().EMAIL_FROM ?? `${providerName()} Billing <onboarding@resend.dev>`;
+}
+
+// Without RESEND_API_KEY emails are kept in the development mailbox instead of sent (pages say so).
+export function emailsAreCaptured(): boolean {
+  return !env().RESEND_API_KEY;
 }
 
 // Without RESEND_API_KEY (the embedded default) emails are captured: marked sent with the
@@ -18,10 +23,9 @@ export function emailFrom(): string {
 // a local fake); every request carries the outbox row's key as Idempotency-Key, so a retry after a
 // timeout cannot send twice, and is cut off after EMAIL_SEND_TIMEOUT_MS.
 export function emailSenderFromEnv(): EmailSender {
-  const apiKey = process.env.RESEND_API_KEY?.trim();
+  const { RESEND_API_KEY: apiKey, EMAIL_SEND_TIMEOUT_MS: timeoutMs } = env();
   if (!apiKey) return { mode: "capture", send: async () => ({ kind: "sent", providerMessageId: DEV_MAILBOX_ID }) };
   const resend = new Resend(apiKey);
-  const timeoutMs = Number(process.env.EMAIL_SEND_TIMEOUT_MS ?? 15_000);
   const from = emailFrom();
   return {
     mode: "resend",

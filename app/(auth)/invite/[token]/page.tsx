@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { providerName } from "@/lib/env";
 import { getInvitation, invitationProblem } from "@/lib/users/accept-invitation";
+import { acceptInvitationAction } from "./actions";
 
 // The token is in the URL: never send it on to another site in a Referer header.
 export const metadata: Metadata = { title: "Accept invitation", referrer: "no-referrer", robots: { index: false } };
@@ -25,7 +26,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <p className="mb-4 text-sm text-slate-700">
               Hello {invitation.name}, choose a password to see {invitation.accountName}&apos;s invoices and payments.
             </p>
-            <SetPasswordForm token={token} email={invitation.email} />
+            <SetPasswordForm acceptInvitation={acceptInvitationAction} token={token} email={invitation.email} />
           </>
         ) : (
           <div className="space-y-4">

@@ -7,6 +7,7 @@ import { requirePagePermission } from "@/lib/access/page-guards";
 import { PERMISSION_INFO } from "@/lib/access/permissions";
 import { isoDateInZone } from "@/lib/dates";
 import { listPaymentMethods } from "@/lib/payments/list-payment-methods";
+import { addCardAction, removeCardAction, setDefaultCardAction } from "./actions";
 
 export const metadata: Metadata = { title: "Payment Methods" };
 
@@ -20,9 +21,9 @@ export default async function PaymentMethodsPage() {
     <>
       <PageHeader title="Payment Methods" description="Cards on file for this account. The default card is charged for new invoices." />
       <div className={canUpdate ? "grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]" : "max-w-3xl space-y-4"}>
-        <CardList cards={cards} canUpdate={canUpdate} locale={viewer.account.locale} />
+        <CardList cards={cards} actions={canUpdate ? { setDefault: setDefaultCardAction, remove: removeCardAction } : null} locale={viewer.account.locale} />
         {canUpdate ? (
-          <AddCardForm firstYear={Number(isoDateInZone(now, viewer.account.timeZone).slice(0, 4))} />
+          <AddCardForm addCard={addCardAction} firstYear={Number(isoDateInZone(now, viewer.account.timeZone).slice(0, 4))} />
         ) : (
           <Notice>
             You can see the cards on file. Adding, removing or changing the default card needs the {PERMISSION_INFO["payments.update"].label} permission.

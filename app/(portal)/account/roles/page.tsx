@@ -5,6 +5,7 @@ import { CreateRoleForm } from "@/components/roles/create-role-form";
 import { RoleList } from "@/components/roles/role-list";
 import { listRoles } from "@/lib/access/list-roles";
 import { requirePagePermission } from "@/lib/access/page-guards";
+import { createRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Roles" };
 
@@ -18,7 +19,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
       {deleted ? <Notice tone="success" className="mb-4">Role deleted.</Notice> : null}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <RoleList roles={roles} />
-        <CreateRoleForm />
+        <CreateRoleForm createRole={createRoleAction} />
       </div>
     </>
   );

@@ -6,6 +6,7 @@ import { listRoles } from "@/lib/access/list-roles";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { roleSummary } from "@/lib/access/role-summary";
 import { listUsers } from "@/lib/users/list-users";
+import { inviteUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -20,7 +21,7 @@ export default async function UsersPage() {
       <PageHeader title="Users" description="People in this account, the roles that decide what they see, and whether they can sign in." />
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <UserTable users={users} locale={viewer.account.locale} timeZone={viewer.account.timeZone} />
-        <InviteUserForm roles={options} defaultRoleId={billingViewer?.id ?? null} />
+        <InviteUserForm inviteUser={inviteUserAction} roles={options} defaultRoleId={billingViewer?.id ?? null} />
       </div>
     </>
   );

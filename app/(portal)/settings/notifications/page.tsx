@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { requirePageViewer } from "@/lib/access/page-guards";
 import { formatInstant } from "@/lib/dates";
 import { isDemoMode } from "@/lib/env";
+import { emailsAreCaptured } from "@/lib/notifications/outbox/email-sender";
 import { getMyNotificationPreferences, listAccountNotificationPreferences } from "@/lib/notifications/preferences";
 import { idSchema } from "@/lib/validation";
 
@@ -69,7 +70,7 @@ export default async function NotificationPreferencesPage({ searchParams }: { se
         </section>
       ) : null}
 
-      {isDemoMode() && !process.env.RESEND_API_KEY ? (
+      {isDemoMode() && emailsAreCaptured() ? (
         <p className="mt-8 max-w-3xl text-sm text-slate-600">
           Demo mode: emails are not sent but kept in the{" "}
           <Link href="/dev/mailbox" className="font-medium text-brand-700 underline">

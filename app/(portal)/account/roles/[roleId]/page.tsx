@@ -9,6 +9,7 @@ import { getRole, listRoles } from "@/lib/access/list-roles";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { PERMISSION_INFO, PERMISSIONS } from "@/lib/access/permissions";
 import { orNotFound } from "@/lib/or-not-found";
+import { deleteRoleAction, renameRoleAction, setRolePermissionsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Role" };
 
@@ -42,14 +43,14 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
               ))}
             </ul>
           ) : (
-            <RolePermissionsForm roleId={role.id} current={role.permissions} />
+            <RolePermissionsForm savePermissions={setRolePermissionsAction} roleId={role.id} current={role.permissions} />
           )}
         </Card>
         <div className="space-y-6">
           {role.isBuiltIn ? null : (
             <Card className="p-5">
               <h2 className="mb-3 text-base font-semibold text-slate-900">Name</h2>
-              <RenameRoleForm roleId={role.id} name={role.name} />
+              <RenameRoleForm renameRole={renameRoleAction} roleId={role.id} name={role.name} />
             </Card>
           )}
           <Card className="p-5">
@@ -72,7 +73,7 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
           {role.isBuiltIn ? null : (
             <Card className="p-5">
               <h2 className="mb-3 text-base font-semibold text-slate-900">Delete role</h2>
-              <DeleteRoleForm roleId={role.id} roleName={role.name} userCount={role.userCount} otherRoles={others} />
+              <DeleteRoleForm deleteRole={deleteRoleAction} roleId={role.id} roleName={role.name} userCount={role.userCount} otherRoles={others} />
             </Card>
           )}
         </div>

@@ -9,6 +9,7 @@ import { roleSummary } from "@/lib/access/role-summary";
 import { orNotFound } from "@/lib/or-not-found";
 import { getUser } from "@/lib/users/list-users";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { setUserRolesAction, userAccessAction } from "../actions";
 
 export const metadata: Metadata = { title: "Manage user" };
 
@@ -37,11 +38,11 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         <Card className="p-5">
           <h2 className="text-base font-semibold text-slate-900">Roles</h2>
           <p className="mt-1 mb-4 text-sm text-slate-600">The user gets every permission of every role they hold.</p>
-          <UserRolesForm userId={user.id} roles={options} current={user.roles.map((r) => r.id)} />
+          <UserRolesForm setUserRoles={setUserRolesAction} userId={user.id} roles={options} current={user.roles.map((r) => r.id)} />
         </Card>
         <Card className="p-5">
           <h2 className="mb-3 text-base font-semibold text-slate-900">Access</h2>
-          <UserAccessForm userId={user.id} name={user.name} status={user.status} />
+          <UserAccessForm changeAccess={userAccessAction} userId={user.id} name={user.name} status={user.status} />
         </Card>
       </div>
     </>

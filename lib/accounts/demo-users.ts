@@ -1,4 +1,5 @@
-// The demo users of the foundation issue; other checks rely on these exact addresses.
+// The demo users of the foundation issue; other checks rely on these exact addresses. The seed
+// (db/seed/demo.ts) creates them and the sign-in page lists them in demo mode.
 export const DEMO_PASSWORD = "demo-pass-123";
 
 export const DEMO_USERS = [
