@@ -15,3 +15,34 @@ export function isDemoMode(): boolean {
 export function appBaseUrl(): string {
   return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 }
+
+function positiveInt(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+// Sessions end after this long without a request (idle timeout) …
+export function sessionIdleTimeoutSeconds(): number {
+  return positiveInt("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60);
+}
+
+// … and at the latest this long after sign-in (absolute lifetime), whatever the activity.
+export function sessionMaxAgeSeconds(): number {
+  return positiveInt("SESSION_MAX_AGE_SECONDS", 8 * 60 * 60);
+}
+
+// Sign-in attempts per account (or per remembered device) before the growing backoff starts, and
+// failed attempts per client IP in 15 minutes (counted only when the IP can be trusted).
+export function signInLimits(): { perAccount: number; perIp: number } {
+  return {
+    perAccount: positiveInt("SIGN_IN_LIMIT_PER_EMAIL", 5),
+    perIp: positiveInt("SIGN_IN_LIMIT_PER_IP", 20),
+  };
+}
+
+// Reverse proxies in front of the app that append the connecting address to X-Forwarded-For.
+// 0 (the default): the header is written by the client and is ignored.
+export function trustedProxyCount(): number {
+  const value = Number(process.env.TRUSTED_PROXY_COUNT ?? 0);
+  return Number.isInteger(value) && value > 0 ? value : 0;
+}
