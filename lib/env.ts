@@ -12,8 +12,19 @@ export function isDemoMode(): boolean {
   return !process.env.DATABASE_URL;
 }
 
+// The portal's public origin, for links in emails and the dev mailbox: NEXTAUTH_URL, else (in
+// development and demo mode, where start-up allows it to be missing) the origin the latest request
+// came in on, so `npm run dev -- -p 3101` links to port 3101. Note: only loopback origins are
+// remembered, so a forged Host header cannot put another site into a password-reset link.
 export function appBaseUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const configured = process.env.NEXTAUTH_URL?.trim();
+  if (configured) return configured.replace(/\/$/, "");
+  return (globalThis as { __portalOrigin?: string }).__portalOrigin ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+export function rememberRequestOrigin(origin: string): void {
+  if (process.env.NEXTAUTH_URL) return;
+  if (/^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/.test(origin)) (globalThis as { __portalOrigin?: string }).__portalOrigin = origin;
 }
 
 function positiveInt(name: string, fallback: number): number {

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "./device-cookie";
-import { encodeSessionCookie, readSessionCookie, sessionCookieName, sessionCookieOptions, useSecureCookies } from "./session-cookie";
+import { encodeSessionCookie, readSessionCookie, sessionCookieName, sessionCookieOptions, secureCookies } from "./session-cookie";
 import { revokeSession } from "./sessions";
 
 // Cookies for server actions: the session cookie naming a new session row, and (after a password
@@ -14,7 +14,7 @@ export async function setSessionCookies(session: { userId: string; sessionId: st
 }
 
 export async function setDeviceCookie(token: string): Promise<void> {
-  (await cookies()).set(DEVICE_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies(), maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS });
+  (await cookies()).set(DEVICE_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS });
 }
 
 // Sign-out: revokes this browser's session row (a saved copy of the cookie stops working) and

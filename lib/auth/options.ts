@@ -7,7 +7,7 @@ import { deviceTokenFromCookies, setDeviceCookie } from "./browser-session";
 import { rateLimitedError } from "./errors";
 import { requestContext } from "./request-context";
 import { safeRedirectFromUrl } from "./safe-redirect";
-import { useSecureCookies } from "./session-cookie";
+import { secureCookies } from "./session-cookie";
 import { loadLiveSession, revokeSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 import { authSecret } from "./secret";
@@ -17,7 +17,7 @@ import { authSecret } from "./secret";
 // and what they may do is loaded from the database on every request (lib/access/viewer.ts).
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
-  useSecureCookies: useSecureCookies(),
+  useSecureCookies: secureCookies(),
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds(), updateAge: 15 * 60 },
   jwt: { maxAge: sessionMaxAgeSeconds() },
   pages: { signIn: "/sign-in", error: "/sign-in" },

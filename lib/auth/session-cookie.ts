@@ -8,12 +8,12 @@ import { authSecret } from "./secret";
 export type SessionRef = { userId: string; sessionId: string };
 
 // next-auth's naming: the __Secure- prefix when the portal is served over HTTPS.
-export function useSecureCookies(): boolean {
+export function secureCookies(): boolean {
   return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 }
 
 export function sessionCookieName(): string {
-  return `${useSecureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 }
 
 // The session a cookie value names, or null for a missing, forged, expired or malformed one.
@@ -33,5 +33,5 @@ export function encodeSessionCookie(ref: SessionRef): Promise<string> {
 }
 
 export function sessionCookieOptions(expires: Date) {
-  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: useSecureCookies(), expires };
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: secureCookies(), expires };
 }

@@ -8,9 +8,14 @@ import { claimDataDir } from "./data-dir-lock";
 // migrate and seed, then start the background jobs (reminder sweep, email outbox). `next build`
 // never gets here (instrumentation.ts returns early in the build phase).
 export async function startServer(): Promise<void> {
-  if (process.env.NODE_ENV === "production" && !process.env.NEXTAUTH_SECRET && !isDemoMode()) {
-    console.error("[billing-portal] NEXTAUTH_SECRET must be set outside demo mode.");
-    process.exit(1);
+  if (process.env.NODE_ENV === "production" && !isDemoMode()) {
+    // Outside demo mode the session key must be shared by every instance, and every link in an
+    // email must point at the one public origin rather than at whatever Host a request carried.
+    for (const name of ["NEXTAUTH_SECRET", "NEXTAUTH_URL"]) {
+      if (process.env[name]) continue;
+      console.error(`[billing-portal] ${name} must be set outside demo mode.`);
+      process.exit(1);
+    }
   }
   if (!process.env.DATABASE_URL) claimDataDir();
   await ensureDatabaseReady();
