@@ -29,6 +29,8 @@ export type SignInResult =
 // (counted) before the password is checked, so concurrent guesses cannot outrun the limit.
 export async function authenticate(db: Db, attempt: SignInAttempt): Promise<SignInResult> {
   const email = attempt.email.trim().toLowerCase();
+  // No address contains control characters; PostgreSQL refuses NUL, so such input never reaches it.
+  if (/[\u0000-\u001f\u007f]/.test(email)) return { ok: false, reason: "invalid" };
   const limits = signInLimits();
   const origin = { ip: attempt.ip, userAgent: attempt.userAgent };
 
