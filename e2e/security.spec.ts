@@ -190,7 +190,7 @@ test("Settings > Security lists sessions and signs out the others; Forgot passwo
 
   await secondPage.goto(link);
   await secondPage.getByLabel("New password", { exact: true }).fill(newPassword);
-  await secondPage.getByLabel("Repeat the new password").fill(newPassword);
+  await secondPage.getByLabel("Repeat the password").fill(newPassword);
   await secondPage.getByRole("button", { name: "Set new password" }).click();
   await expect(secondPage.getByRole("status")).toContainText("Your password is changed");
   // One-time: the link is spent.
