@@ -21,6 +21,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Issue 12: sign-in, sessions, redirects, client IP, headers; against the database where it matters.
+          name: "security",
+          include: ["tests/security/**/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          setupFiles: ["tests/setup/test-database.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

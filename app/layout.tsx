@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 import { providerName } from "@/lib/env";
 
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "Invoices, payments and billing notifications",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page renders per request: the CSP nonce the proxy makes for each response must be on
+// Next's scripts, and a prerendered page would carry none (and be blocked by the policy).
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/fixtures";
 import { expectAccessible, signIn } from "./support/session";
 
 // Account administration (issue 6). The steps build on each other: a role is created, a user is

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/fixtures";
 import { parseCsv } from "../tests/support/parse-csv";
 import { expectAccessible, signIn } from "./support/session";
 

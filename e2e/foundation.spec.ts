@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { expectAccessible, signIn, signOut } from "./support/session";
 
 const NAV = ["Invoices + Payments", "Payment Methods", "Users", "Roles", "Audit Log", "Support Tickets"];

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Download, type Page } from "@playwright/test";
+import { expect, test, type Download, type Page } from "./support/fixtures";
 import { expectAccessible, signIn } from "./support/session";
 
 // Invoices + Payments (issue 3): tabs, filters, sorting, keyset paging, details, downloads,

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { expectAccessible, signIn } from "./support/session";
 
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";

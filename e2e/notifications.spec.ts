@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/fixtures";
 import { expectAccessible, signIn } from "./support/session";
 
 // These steps build on each other (preferences → sweep → outbox → mailbox), on one seeded server.

@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "./support/fixtures";
 import { expectAccessible, signIn } from "./support/session";
 
 // The provider's side and support (issue 7), as people use it. Runs in order: later steps use

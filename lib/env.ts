@@ -40,6 +40,8 @@ const envSchema = z.object({
   NODE_ENV: setting(z.enum(["development", "production", "test"], "must be development, production or test").default("development")),
   // Set by Next.js itself (`next build` runs the server modules once in this phase).
   NEXT_PHASE: text(),
+  // The port `next start` listens on; the stand-in origin for links while NEXTAUTH_URL is unset.
+  PORT: wholeNumber(1, 3000),
 
   // Database: PostgreSQL through pg when set, else the embedded PGlite under PGLITE_DIR.
   DATABASE_URL: setting(url(["postgres:", "postgresql:"], "postgres://user@host:5432/database").optional()),
@@ -51,6 +53,7 @@ const envSchema = z.object({
   // The public origin; appBaseUrl() says what stands in for it when unset.
   NEXTAUTH_URL: setting(url(["http:", "https:"], "https://billing.example.com").optional()),
   SESSION_MAX_AGE_SECONDS: wholeNumber(60, 8 * 60 * 60),
+  SESSION_IDLE_TIMEOUT_SECONDS: wholeNumber(60, 30 * 60),
   SIGN_IN_LIMIT_PER_EMAIL: wholeNumber(1, 5),
   SIGN_IN_LIMIT_PER_IP: wholeNumber(1, 20),
   TRUSTED_PROXY_COUNT: wholeNumber(0, 0),
@@ -105,7 +108,40 @@ export function isDemoMode(): boolean {
   return PORTAL_DEMO_MODE ?? !DATABASE_URL;
 }
 
-// The portal's public origin, for links in emails.
+// The portal's public origin, for links in emails and the dev mailbox: NEXTAUTH_URL, else (in
+// development and demo mode, where start-up allows it to be missing) the origin the latest request
+// came in on, so `npm run dev -- -p 3101` links to port 3101. Note: only loopback origins are
+// remembered, so a forged Host header cannot put another site into a password-reset link.
 export function appBaseUrl(): string {
-  return (env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const { NEXTAUTH_URL, PORT } = env();
+  if (NEXTAUTH_URL) return NEXTAUTH_URL.replace(/\/$/, "");
+  return (globalThis as { __portalOrigin?: string }).__portalOrigin ?? `http://localhost:${PORT}`;
+}
+
+export function rememberRequestOrigin(origin: string): void {
+  if (env().NEXTAUTH_URL) return;
+  if (/^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/.test(origin)) (globalThis as { __portalOrigin?: string }).__portalOrigin = origin;
+}
+
+// Sessions end after this long without a request (idle timeout) …
+export function sessionIdleTimeoutSeconds(): number {
+  return env().SESSION_IDLE_TIMEOUT_SECONDS;
+}
+
+// … and at the latest this long after sign-in (absolute lifetime), whatever the activity.
+export function sessionMaxAgeSeconds(): number {
+  return env().SESSION_MAX_AGE_SECONDS;
+}
+
+// Sign-in attempts per account (or per remembered device) before the growing backoff starts, and
+// failed attempts per client IP in 15 minutes (counted only when the IP can be trusted).
+export function signInLimits(): { perAccount: number; perIp: number } {
+  const { SIGN_IN_LIMIT_PER_EMAIL, SIGN_IN_LIMIT_PER_IP } = env();
+  return { perAccount: SIGN_IN_LIMIT_PER_EMAIL, perIp: SIGN_IN_LIMIT_PER_IP };
+}
+
+// Reverse proxies in front of the app that append the connecting address to X-Forwarded-For.
+// 0 (the default): the header is written by the client and is ignored.
+export function trustedProxyCount(): number {
+  return env().TRUSTED_PROXY_COUNT;
 }

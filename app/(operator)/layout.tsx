@@ -3,6 +3,7 @@ import { SideNav } from "@/components/shell/side-nav";
 import { TopBar } from "@/components/shell/top-bar";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { providerName } from "@/lib/env";
+import { signOutAction } from "../(auth)/sign-in/actions";
 
 const OPERATOR_NAV = [
   {
@@ -20,7 +21,7 @@ export default async function OperatorLayout({ children }: { children: React.Rea
   const operator = await requirePageOperator();
   return (
     <AppFrame
-      topBar={<TopBar provider={`${providerName()} · Operator`} accountName={null} homeHref="/operator" user={operator} settingsHref={null} />}
+      topBar={<TopBar provider={`${providerName()} · Operator`} accountName={null} homeHref="/operator" user={operator} settingsHref={null} signOut={signOutAction} />}
       nav={<SideNav groups={OPERATOR_NAV} />}
     >
       {children}

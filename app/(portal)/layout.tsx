@@ -6,6 +6,7 @@ import { requirePageViewer } from "@/lib/access/page-guards";
 import { providerName } from "@/lib/env";
 import { countUnreadAlerts, listRecentAlerts } from "@/lib/notifications/alerts";
 import { homeFor, visibleNav } from "@/lib/navigation";
+import { signOutAction } from "../(auth)/sign-in/actions";
 import { markAllAlertsReadAction } from "./alerts/actions";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
@@ -20,6 +21,7 @@ export default async function PortalLayout({ children }: { children: React.React
           homeHref={homeFor(viewer.permissions)}
           user={{ name: viewer.name, email: viewer.email }}
           settingsHref="/settings"
+          signOut={signOutAction}
         >
           <AlertBell unread={unread} recent={recent} account={viewer.account} markAllRead={markAllAlertsReadAction} />
         </TopBar>

@@ -8,6 +8,7 @@ export function TopBar({
   homeHref,
   user,
   settingsHref,
+  signOut,
   children,
 }: {
   provider: string;
@@ -15,6 +16,8 @@ export function TopBar({
   homeHref: string;
   user: { name: string; email: string };
   settingsHref: string | null;
+  // The sign-out server action, passed in by the layout (components never import from app/).
+  signOut: () => Promise<void>;
   children?: React.ReactNode;
 }) {
   return (
@@ -29,7 +32,7 @@ export function TopBar({
       ) : null}
       <div className="ml-auto flex items-center gap-1">
         {children}
-        <UserMenu name={user.name} email={user.email} settingsHref={settingsHref} />
+        <UserMenu name={user.name} email={user.email} settingsHref={settingsHref} signOut={signOut} />
       </div>
     </header>
   );

@@ -2,10 +2,9 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import { signOut } from "next-auth/react";
 
 // The vertical-ellipsis menu in the top-right corner: Settings and Sign out.
-export function UserMenu({ name, email, settingsHref }: { name: string; email: string; settingsHref: string | null }) {
+export function UserMenu({ name, email, settingsHref, signOut }: { name: string; email: string; settingsHref: string | null; signOut: () => Promise<void> }) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
@@ -32,12 +31,14 @@ export function UserMenu({ name, email, settingsHref }: { name: string; email: s
               </Link>
             </DropdownMenu.Item>
           ) : null}
-          <DropdownMenu.Item
-            onSelect={() => void signOut({ callbackUrl: "/sign-in?signedOut=1" })}
-            className="cursor-pointer rounded px-2 py-1.5 text-slate-800 outline-none data-[highlighted]:bg-slate-100"
-          >
-            Sign out
-          </DropdownMenu.Item>
+          {/* A form, so sign-out revokes the session server-side and redirects relative to this origin. */}
+          <form action={signOut}>
+            <DropdownMenu.Item asChild onSelect={(event) => event.preventDefault()}>
+              <button type="submit" className="block w-full cursor-pointer rounded px-2 py-1.5 text-left text-slate-800 outline-none data-[highlighted]:bg-slate-100">
+                Sign out
+              </button>
+            </DropdownMenu.Item>
+          </form>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

@@ -8,3 +8,4 @@ export * from "./support";
 export * from "./audit";
 export * from "./api";
 export * from "./exports";
+export * from "./sessions";

@@ -46,11 +46,13 @@ export const userTokens = pgTable(
   (t) => [index("user_tokens_account_id_idx").on(t.accountId), index("user_tokens_user_id_idx").on(t.userId)],
 );
 
-// Fixed-window counters for sign-in throttling, shared by every app instance.
+// Counters for throttling, shared by every app instance: fixed windows (per client IP, exports,
+// reset emails) and, with blocked_until, the sign-in backoff per account or device (lib/auth/throttle.ts).
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull(),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
 });
 
 export type User = typeof users.$inferSelect;

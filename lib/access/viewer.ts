@@ -1,18 +1,27 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
 import { getDb } from "@/db/client";
-import { authOptions } from "@/lib/auth/options";
+import { readSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
+import { loadLiveSession, type LiveSession } from "@/lib/auth/sessions";
 import { loadIdentity, type Identity, type Operator, type Viewer } from "./load-viewer";
 
 export type { Identity, Operator, Viewer } from "./load-viewer";
 
+// The live server-side session behind this request's cookie, checked once per request. Note: the
+// cookie is decoded here rather than through next-auth's getServerSession, so other next-auth
+// cookies a client tampered with (callback-url) cannot turn a page into a 500.
+export const getCurrentSession = cache(async (): Promise<LiveSession | null> => {
+  const ref = await readSessionCookie((await cookies()).get(sessionCookieName())?.value);
+  if (!ref) return null;
+  return loadLiveSession(await getDb(), ref, new Date());
+});
+
 // The identity behind this request's session cookie, loaded once per request.
 export const getIdentity = cache(async (): Promise<Identity | null> => {
-  const session = await getServerSession(authOptions);
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return loadIdentity(await getDb(), userId);
+  const session = await getCurrentSession();
+  if (!session) return null;
+  return loadIdentity(await getDb(), session.userId);
 });
 
 export async function getViewer(): Promise<Viewer | null> {

@@ -24,16 +24,8 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
   return { allowed: row.count <= limit, count: row.count, retryAfterSeconds };
 }
 
-// Looks without counting (used to refuse before doing expensive work).
-export async function isRateLimited(db: Db, key: string, limit: number, windowSeconds: number, now: Date): Promise<boolean> {
-  const windowStartFloor = new Date(now.getTime() - windowSeconds * 1000);
-  const rows = await db
-    .select({ count: rateLimits.count })
-    .from(rateLimits)
-    .where(sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} > ${windowStartFloor.toISOString()}::timestamptz`);
-  return (rows[0]?.count ?? 0) >= limit;
-}
-
-export async function clearRateLimit(db: Db, key: string): Promise<void> {
-  await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+// Gives back a hit reserved for an attempt that turned out fine (a successful sign-in), so the
+// window counts failures only.
+export async function releaseRateLimitHit(db: Db, key: string): Promise<void> {
+  await db.update(rateLimits).set({ count: sql`greatest(${rateLimits.count} - 1, 0)` }).where(sql`${rateLimits.key} = ${key}`);
 }

@@ -9,9 +9,14 @@ import { claimDataDir } from "./data-dir-lock";
 // here (instrumentation.ts returns early in the build phase).
 export async function startServer(): Promise<void> {
   const settings = validSettingsOrExit();
-  if (settings.NODE_ENV === "production" && !settings.NEXTAUTH_SECRET && !isDemoMode()) {
-    console.error("[billing-portal] NEXTAUTH_SECRET must be set outside demo mode.");
-    process.exit(1);
+  if (settings.NODE_ENV === "production" && !isDemoMode()) {
+    // Outside demo mode the session key must be shared by every instance, and every link in an
+    // email must point at the one public origin rather than at whatever Host a request carried.
+    for (const name of ["NEXTAUTH_SECRET", "NEXTAUTH_URL"] as const) {
+      if (settings[name]) continue;
+      console.error(`[billing-portal] ${name} must be set outside demo mode.`);
+      process.exit(1);
+    }
   }
   if (!settings.DATABASE_URL) claimDataDir();
   await ensureDatabaseReady();

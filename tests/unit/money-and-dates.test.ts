@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { addDays, addMonths, daysBetween, isoDateInZone, isIsoDate } from "@/lib/dates";
 import { decimalStringToMinor, formatMoney, minorToDecimalString, minorUnitDigits } from "@/lib/money";
 import { clientIpFrom } from "@/lib/auth/client-ip";
@@ -56,7 +56,10 @@ describe("dates", () => {
 
 describe("clientIpFrom", () => {
   it("trusts only the hop appended by the server, not what the client wrote", () => {
+    // Behind one trusted proxy (without one the header is ignored: tests/security/client-ip.test.ts).
+    vi.stubEnv("TRUSTED_PROXY_COUNT", "1");
     expect(clientIpFrom("6.6.6.6, 10.0.0.7")).toBe("10.0.0.7");
     expect(clientIpFrom(null, "10.1.1.1")).toBe("10.1.1.1");
+    vi.unstubAllEnvs();
   });
 });

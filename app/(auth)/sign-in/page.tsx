@@ -1,29 +1,30 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { signInAction } from "./actions";
 import { getIdentity } from "@/lib/access/viewer";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/accounts/demo-users";
-import { RATE_LIMITED_ERROR } from "@/lib/auth/errors";
+import { parseRateLimitedError } from "@/lib/auth/errors";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { signInErrorMessage } from "@/lib/auth/sign-in";
 import { isDemoMode, providerName } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-// Only same-site paths are followed after sign-in.
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; signedOut?: string }> }) {
   const params = await searchParams;
-  if (await getIdentity()) redirect(safeCallback(params.callbackUrl));
-  const error =
-    params.error === RATE_LIMITED_ERROR
-      ? "Too many sign-in attempts. Wait 15 minutes and try again."
-      : params.error
-        ? "That email and password don't match an active account."
-        : null;
+  const callbackUrl = safeRedirectPath(params.callbackUrl, "/");
+  if (await getIdentity()) redirect(callbackUrl);
+  // ?error= comes from next-auth's own endpoint (POST /api/auth/callback/credentials).
+  const throttled = parseRateLimitedError(params.error);
+  const error = throttled
+    ? signInErrorMessage({ reason: "rate_limited", ...throttled })
+    : params.error
+      ? signInErrorMessage({ reason: "invalid" })
+      : null;
 
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
@@ -36,7 +37,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {error}
           </Notice>
         ) : null}
-        <SignInForm callbackUrl={safeCallback(params.callbackUrl)} />
+        <SignInForm signIn={signInAction} callbackUrl={callbackUrl} />
+        <p className="mt-4 text-center text-sm">
+          <Link href="/forgot-password" className="text-brand-700 underline">
+            Forgot your password?
+          </Link>
+        </p>
       </Card>
       {isDemoMode() ? (
         <section aria-labelledby="demo-users" className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm">

@@ -15,6 +15,10 @@ export default async function SettingsPage() {
           <span className="font-medium text-brand-700">Notification Preferences</span>
           <span className="block text-sm text-slate-600">Choose how you hear about billing events: alerts, email, both or neither.</span>
         </Link>
+        <Link href="/settings/security" className="block px-4 py-3 hover:bg-slate-50">
+          <span className="font-medium text-brand-700">Security</span>
+          <span className="block text-sm text-slate-600">Change your password, see where you are signed in, and sign out other sessions.</span>
+        </Link>
       </Card>
     </>
   );

@@ -1,0 +1,46 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { encodeSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
+import { createSession, revokeSession } from "@/lib/auth/sessions";
+import { proxy } from "@/proxy";
+import { createTestAccount, createTestUser } from "../support/factories";
+
+function get(url: string, cookie?: string) {
+  return proxy(new NextRequest(url, { headers: cookie ? { cookie } : {} }));
+}
+
+describe("proxy", () => {
+  it("sets a CSP with a fresh nonce on every response, and HSTS only over HTTPS", async () => {
+    const plain = await get("http://localhost:3000/sign-in");
+    const secure = await get("https://billing.example.com/sign-in");
+    expect(plain.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(plain.headers.get("content-security-policy")).not.toBe(secure.headers.get("content-security-policy"));
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    expect(secure.headers.get("strict-transport-security")).toContain("max-age=63072000");
+  });
+
+  it("clears a tampered next-auth callback-url cookie", async () => {
+    const response = await get("http://localhost:3000/api/auth/session", "next-auth.callback-url=http%3A%2F%2Flocalhost%3A3000%3BSELECT%20PG_SLEEP(5)--");
+    expect(response.headers.get("set-cookie")).toMatch(/next-auth\.callback-url=;/);
+    const fine = await get("http://localhost:3000/api/auth/session", "next-auth.callback-url=http%3A%2F%2Flocalhost%3A3000%2Faccount");
+    expect(fine.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("redirects to sign-in without a live session, and to the missing-permission page without the permission", async () => {
+    const account = await createTestAccount();
+    const { user } = await createTestUser(account, ["billing_viewer"]);
+    const db = await getDb();
+    const session = await createSession(db, { userId: user.id, ip: "unknown", now: new Date() });
+    const cookie = `${sessionCookieName()}=${await encodeSessionCookie({ userId: user.id, sessionId: session.id })}`;
+
+    expect((await get("http://localhost:3000/account/invoices", cookie)).headers.get("location")).toBeNull();
+    expect((await get("http://localhost:3000/account/users", cookie)).headers.get("location")).toBe("http://localhost:3000/missing-permission?permission=users.manage");
+    expect((await get("http://localhost:3000/account/invoices")).headers.get("location")).toBe("http://localhost:3000/sign-in?callbackUrl=%2Faccount%2Finvoices");
+
+    await revokeSession(db, session.id, new Date());
+    const replayed = await get("http://localhost:3000/account/invoices?tab=recent", cookie);
+    expect(replayed.headers.get("location")).toBe("http://localhost:3000/sign-in?callbackUrl=%2Faccount%2Finvoices%3Ftab%3Drecent");
+    expect(replayed.headers.get("set-cookie")).toMatch(new RegExp(`${sessionCookieName()}=;`));
+  });
+});
