@@ -35,6 +35,7 @@ afterEach(() => {
   request.identity = null;
   request.headers = new Headers();
   vi.clearAllMocks();
+  vi.unstubAllEnvs();
 });
 
 describe("the one form runner", () => {
@@ -73,6 +74,8 @@ describe("the one form runner", () => {
     const account = await createTestAccount();
     const admin = await createTestUser(account, ["account_admin"]);
     request.identity = admin.viewer;
+    // Behind one trusted proxy, which appended the client's address.
+    vi.stubEnv("TRUSTED_PROXY_COUNT", "1");
     request.headers = new Headers({ "x-forwarded-for": "203.0.113.77", "user-agent": "runner-test" });
     expect(await createRoleAction(IDLE, form({ name: "Auditors", permissions: "invoices.view" }))).toMatchObject({ status: "ok" });
     const [event] = await (await getDb()).select().from(auditEvents).where(and(eq(auditEvents.actorUserId, admin.user.id), eq(auditEvents.action, "role.created")));

@@ -36,6 +36,7 @@ beforeAll(async () => {
 afterEach(() => {
   session.viewer = null;
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
 });
 
 describe("route wrapper: one caller, one error body", () => {
@@ -104,6 +105,8 @@ describe("route wrapper: one caller, one error body", () => {
   it("audits with the origin taken from the request once", async () => {
     const invoice = await createTestInvoice(account);
     session.viewer = manager;
+    // Behind one trusted proxy, which appended the client's address.
+    vi.stubEnv("TRUSTED_PROXY_COUNT", "1");
     const response = await invoiceCsv(get(`/account/invoices/${invoice.id}/csv`, { "x-forwarded-for": "203.0.113.50", "user-agent": "wrapper-test" }), params({ id: invoice.id }));
     expect(response.status).toBe(200);
     await response.text();

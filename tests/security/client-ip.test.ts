@@ -35,8 +35,8 @@ describe("client IP", () => {
     expect(clientIpFrom("2001:db8::1")).toBe("2001:db8::1");
   });
 
-  it("treats a malformed proxy count as no proxy", () => {
+  it("refuses a malformed proxy count, naming the setting, instead of trusting the header", () => {
     vi.stubEnv("TRUSTED_PROXY_COUNT", "yes");
-    expect(clientIpFrom("203.0.113.9")).toBe("unknown");
+    expect(() => clientIpFrom("203.0.113.9")).toThrow(/TRUSTED_PROXY_COUNT/);
   });
 });
