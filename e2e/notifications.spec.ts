@@ -23,7 +23,7 @@ async function unreadCount(page: Page): Promise<number> {
 test("a user reaches the preferences from the menu, flips both switches, saves, and they are kept", async ({ page }) => {
   await signIn(page, "billing@acme.example");
   await page.getByRole("button", { name: "User menu" }).click();
-  await page.getByRole("menuitem", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("link", { name: /Notification Preferences/ }).click();
   await expect(page.getByRole("heading", { name: "Notification Preferences", level: 1 })).toBeVisible();
 

@@ -10,7 +10,6 @@ export async function AlertBell({ viewer, markAllRead }: { viewer: Viewer; markA
   const items = recent.map((a) => ({
     id: a.id,
     title: a.title,
-    href: a.href ?? "/alerts",
     time: formatInstant(a.createdAt, viewer.account.locale, viewer.account.timeZone),
     dateTime: a.createdAt.toISOString(),
     unread: a.readAt === null,

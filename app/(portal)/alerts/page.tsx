@@ -6,6 +6,7 @@ import { requirePageViewer } from "@/lib/access/page-guards";
 import { cn } from "@/lib/cn";
 import { formatInstant } from "@/lib/dates";
 import { countUnreadAlerts, listAlerts } from "@/lib/notifications/alerts";
+import { alertOpenHref } from "@/lib/notifications/alert-links";
 import { markAlertReadAction, markAllAlertsReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Alerts" };
@@ -48,7 +49,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             {page.items.map((alert) => (
               <li key={alert.id} className={cn("flex flex-wrap items-start justify-between gap-3 px-4 py-3", !alert.readAt && "bg-brand-50/50")}>
                 <div className="min-w-0 flex-1">
-                  <a href={alert.href ?? "/alerts"} className={cn("text-sm text-slate-900 hover:underline", !alert.readAt && "font-semibold")}>
+                  <a href={alertOpenHref(alert.id)} className={cn("text-sm text-slate-900 hover:underline", !alert.readAt && "font-semibold")}>
                     {alert.title}
                   </a>
                   {alert.body ? <p className="mt-0.5 text-sm text-slate-600">{alert.body}</p> : null}
