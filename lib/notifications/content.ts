@@ -54,7 +54,9 @@ export function describeNotification(facts: NotificationFacts, account: AccountF
     const i = facts.invoice;
     const days = daysPastDue(i.dueDate, today);
     const balance = money(i.balanceMinor, i.currency);
-    const fact = `Invoice ${i.number} is ${plural(days, "day")} past due`;
+    // The title names the threshold reached (2, 10, 15, 25, 30 days), as the help page says, even
+    // when a sweep catching up after downtime sends it a day or two late; the details give the count.
+    const fact = `Invoice ${i.number} is ${plural(facts.threshold, "day")} past due`;
     return {
       title: `${fact} — ${balance}`,
       subject: `${fact} — ${balance}`,
