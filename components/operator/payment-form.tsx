@@ -48,8 +48,10 @@ export function PaymentForm({
   const allocatedMinor = openInvoices.reduce((sum, i) => sum + (toMinor(shown(i.invoiceId), currency) ?? 0), 0);
   const over = allocatedMinor > amountMinor;
 
+  // "Choose amounts" starts empty: copying the oldest-first suggestions made them stick while the
+  // amount changed afterwards (or after switching back and forth), and the form over-allocated.
   function chooseMode(next: "oldest_first" | "manual") {
-    if (next === "manual" && Object.keys(manual).length === 0) setManual(Object.fromEntries(oldestFirst));
+    if (next === "manual" && mode !== "manual") setManual({});
     setMode(next);
   }
 

@@ -6,8 +6,8 @@ import { requireOperator } from "@/lib/access/guards";
 import { viewerAccountColumns, type Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
+import { listAccountInvoicesForOperator } from "./list-account-invoices";
 
-const INVOICE_LIMIT = 50;
 const PAYMENT_LIMIT = 25;
 const TICKET_LIMIT = 100;
 
@@ -25,29 +25,15 @@ export async function getAccountSummary(operator: Operator, accountId: string) {
   return account;
 }
 
-// Everything the operator's account page shows: the account, its latest invoices and payments,
+// Everything the operator's account page shows: the account, one page of its invoices (the latest
+// unless `invoicePage` says otherwise), its latest payments,
 // its users with their roles (read-only), and its tickets.
 // Note: operator-only and deliberately across accounts.
-export async function getAccountOverview(operator: Operator, accountId: string) {
+export async function getAccountOverview(operator: Operator, accountId: string, invoicePage: { older?: string; newer?: string } = {}) {
   const account = await getAccountSummary(operator, accountId);
   const db = await getDb();
-  const [invoiceRows, paymentRows, userRows, ticketRows, [counts]] = await Promise.all([
-    db
-      .select({
-        id: invoices.id,
-        number: invoices.number,
-        generation: invoices.generation,
-        status: invoices.status,
-        issueDate: invoices.issueDate,
-        dueDate: invoices.dueDate,
-        totalMinor: invoices.totalMinor,
-        paidMinor: invoices.paidMinor,
-        currency: invoices.currency,
-      })
-      .from(invoices)
-      .where(eq(invoices.accountId, accountId))
-      .orderBy(desc(invoices.issueDate), desc(invoices.number))
-      .limit(INVOICE_LIMIT),
+  const [invoicePageRows, paymentRows, userRows, ticketRows, [counts]] = await Promise.all([
+    listAccountInvoicesForOperator(operator, accountId, invoicePage),
     db
       .select({ id: payments.id, receivedOn: payments.receivedOn, amountMinor: payments.amountMinor, currency: payments.currency, method: payments.method, reference: payments.reference, status: payments.status })
       .from(payments)
@@ -87,7 +73,8 @@ export async function getAccountOverview(operator: Operator, accountId: string) 
 
   return {
     account,
-    invoices: invoiceRows.map((i) => ({ ...i, balanceMinor: i.totalMinor - i.paidMinor })),
+    invoices: invoicePageRows.rows,
+    invoicePages: { older: invoicePageRows.olderCursor, newer: invoicePageRows.newerCursor },
     payments: paymentRows,
     counts,
     users: userRows.map((u) => ({ ...u, roles: [...u.roles].sort() })),
