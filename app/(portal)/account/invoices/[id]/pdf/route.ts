@@ -1,5 +1,5 @@
 // GET /account/invoices/<id>/pdf — one invoice as a PDF rendered on the server (pdfkit).
-import { providerName } from "@/lib/env";
+import { providerAddress, providerName } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { prepareInvoiceExport } from "@/lib/invoices/export-invoice";
 import { requestOrigin, requireRouteViewer } from "@/lib/invoices/export-request";
@@ -12,6 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { invoice, filename } = await prepareInvoiceExport(viewer, (await params).id, "pdf", requestOrigin(request), now);
     const pdf = await renderInvoicePdf(invoice, {
       providerName: providerName(),
+      providerAddress: providerAddress(),
       accountName: viewer.account.name,
       locale: viewer.account.locale,
       timeZone: viewer.account.timeZone,
