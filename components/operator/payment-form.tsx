@@ -79,7 +79,8 @@ export function PaymentForm({
         </Field>
       </div>
 
-      <fieldset className="space-y-3">
+      {/* min-w-0: a fieldset is at least as wide as its content, so the allocation table widened the page on phones. */}
+      <fieldset className="min-w-0 space-y-3">
         <legend className="text-sm font-semibold text-slate-900">Allocate to open invoices</legend>
         <div className="flex flex-wrap gap-4 text-sm">
           {(["oldest_first", "manual"] as const).map((value) => (
