@@ -9,6 +9,7 @@ import { daysPastDue, invoiceDisplayStatus } from "@/lib/invoices/invoice-status
 import { formatMoney } from "@/lib/money";
 import type { PaymentListRow } from "@/lib/payments/list-recent-payments";
 import { paymentMethodLabel } from "@/lib/payments/method-label";
+import { HiddenGeneration3 } from "@/components/payments/hidden-generation3";
 import { InvoiceNumberLink } from "./invoice-number-link";
 import { InvoiceStatusBadge, PaymentStatusBadge } from "./status-badge";
 
@@ -84,12 +85,13 @@ export function PaymentCards({ rows, account }: { rows: PaymentListRow[]; accoun
           <div className="mt-1 text-xs text-slate-600">
             {row.reference} · {paymentMethodLabel(row)}
           </div>
-          {row.appliedTo.length > 0 ? (
+          {row.appliedTo.length > 0 || row.hiddenAppliedMinor > 0 ? (
             <div className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-slate-600">
               Applied to
               {row.appliedTo.map((invoice) => (
                 <InvoiceNumberLink key={invoice.invoiceId} id={invoice.invoiceId} number={invoice.number} />
               ))}
+              {row.hiddenAppliedMinor > 0 ? <HiddenGeneration3 /> : null}
             </div>
           ) : null}
         </li>

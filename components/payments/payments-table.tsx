@@ -2,6 +2,7 @@ import { InvoiceNumberLink } from "@/components/invoices/invoice-number-link";
 import { MobileSortLinks, PaymentCards } from "@/components/invoices/mobile-rows";
 import { SortHeader } from "@/components/invoices/sort-header";
 import { PaymentStatusBadge } from "@/components/invoices/status-badge";
+import { HiddenGeneration3 } from "@/components/payments/hidden-generation3";
 import { DataTable, Td, Th } from "@/components/ui/table";
 import type { ViewerAccount } from "@/lib/access/load-viewer";
 import { formatDay } from "@/lib/dates";
@@ -47,7 +48,7 @@ export function PaymentsTable({ rows, filters, account }: { rows: PaymentListRow
                 <PaymentStatusBadge status={row.status} />
               </Td>
               <Td>
-                {row.appliedTo.length === 0 ? (
+                {row.appliedTo.length === 0 && row.hiddenAppliedMinor === 0 ? (
                   <span className="text-slate-500">Not applied</span>
                 ) : (
                   <ul className="space-y-0.5">
@@ -57,6 +58,12 @@ export function PaymentsTable({ rows, filters, account }: { rows: PaymentListRow
                         <span className="ml-1.5 text-xs text-slate-500">{formatMoney(invoice.amountMinor, row.currency, account.locale)}</span>
                       </li>
                     ))}
+                    {row.hiddenAppliedMinor > 0 ? (
+                      <li className="text-slate-600">
+                        <HiddenGeneration3 />
+                        <span className="ml-1.5 text-xs whitespace-nowrap text-slate-500">{formatMoney(row.hiddenAppliedMinor, row.currency, account.locale)}</span>
+                      </li>
+                    ) : null}
                   </ul>
                 )}
               </Td>
