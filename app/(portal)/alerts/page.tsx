@@ -21,8 +21,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   ]);
   const { locale, timeZone } = viewer.account;
 
+  // One column of one width, so the header's buttons line up with the list's right edge.
   return (
-    <>
+    <div className="max-w-4xl">
       <PageHeader
         title="Alerts"
         description={unread === 0 ? "You have no unread alerts." : `You have ${unread} unread ${unread === 1 ? "alert" : "alerts"}.`}
@@ -41,7 +42,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           </>
         }
       />
-      <Card className="max-w-4xl">
+      <Card>
         {page.items.length === 0 ? (
           <p className="px-4 py-8 text-sm text-slate-600">No alerts yet. When an invoice is posted, falls past due, or a card is about to expire, it appears here.</p>
         ) : (
@@ -72,7 +73,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         )}
       </Card>
       {page.newerCursor || page.olderCursor ? (
-        <nav aria-label="Alert pages" className="mt-4 flex max-w-4xl justify-between">
+        <nav aria-label="Alert pages" className="mt-4 flex justify-between">
           {page.newerCursor ? (
             <Link href={`/alerts?after=${page.newerCursor}`} className={buttonClasses("secondary", "sm")}>
               ← Newer alerts
@@ -87,6 +88,6 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           ) : null}
         </nav>
       ) : null}
-    </>
+    </div>
   );
 }
