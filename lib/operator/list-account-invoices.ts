@@ -6,6 +6,7 @@ import { invoices } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
 import { isIsoDate } from "@/lib/dates";
+import { invoiceListColumns } from "@/lib/invoices/invoice-list-query";
 
 export const ACCOUNT_INVOICES_PAGE_SIZE = 50;
 
@@ -40,17 +41,8 @@ export async function listAccountInvoicesForOperator(operator: Operator, account
   const key = sql`(${invoices.issueDate}, ${invoices.number})`;
   const db = await getDb();
   const fetched = await db
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      generation: invoices.generation,
-      status: invoices.status,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
-      totalMinor: invoices.totalMinor,
-      paidMinor: invoices.paidMinor,
-      currency: invoices.currency,
-    })
+    // The lists' own columns, so a balance (0 on a void invoice) reads as it does to the customer.
+    .select(invoiceListColumns)
     .from(invoices)
     .where(and(eq(invoices.accountId, accountId), older ? sql`${key} < (${older[0]}::date, ${older[1]})` : newer ? sql`${key} > (${newer[0]}::date, ${newer[1]})` : undefined))
     .orderBy(...(newer ? [asc(invoices.issueDate), asc(invoices.number)] : [desc(invoices.issueDate), desc(invoices.number)]))
@@ -61,7 +53,7 @@ export async function listAccountInvoicesForOperator(operator: Operator, account
   const first = rows[0];
   const last = rows.at(-1);
   return {
-    rows: rows.map((i) => ({ ...i, balanceMinor: i.totalMinor - i.paidMinor })),
+    rows,
     olderCursor: last && (newer || more) ? encodePosition(last) : null,
     newerCursor: first && (older || (newer && more)) ? encodePosition(first) : null,
   };
