@@ -66,6 +66,9 @@ describe("demo seed", () => {
     expect(pastDue.length).toBeGreaterThan(0);
     for (const title of pastDue) expect(title).toMatch(/^Invoice ACME-\d+ is (2|10|15|25|30) days past due — /);
     expect(new Set(pastDue.map((t) => t.split(" — ")[0])).size).toBe(pastDue.length);
+    for (const title of bell.map((a) => a.title).filter((t) => t.includes(" expires "))) {
+      expect(title).toMatch(/ expires (today|in (30|15|1) days?|within (30|15|1) days?) \(/);
+    }
     // The seed is the sweep's own steady state: yesterday's sweep again sends nothing, and today's
     // sends exactly the invoices that reach a threshold today.
     expect((await runReminderSweep(db, new Date(now.getTime() - 86_400_000))).notifications).toBe(0);
