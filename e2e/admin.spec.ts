@@ -156,6 +156,8 @@ test("cards are added with validation, never echoed in full, made default and re
   await expect(form.getByLabel("Card number")).toHaveValue("");
   await expect(form.getByLabel("Security code (CVC)")).toHaveValue("");
   await expect(form.getByLabel("Name on card")).toHaveValue("Uma Umbrella");
+  await expect(form.getByLabel("Expiry month")).toHaveValue("03");
+  await expect(form.getByLabel("Expiry year")).toHaveValue(String(new Date().getFullYear() + 3));
   expect(await page.content()).not.toMatch(/4242 ?4242 ?4242 ?4241/);
 
   await fill("4000 0566 5566 5556", "731");

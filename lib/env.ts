@@ -101,6 +101,11 @@ export function providerName(): string {
   return env().PORTAL_PROVIDER_NAME;
 }
 
+// The provider's postal address as printed on invoices; `\n` in the variable separates lines.
+export function providerAddress(): string {
+  return (process.env.PORTAL_PROVIDER_ADDRESS?.trim() || "Northwind Cloud, Inc.\n500 Harbor Way, Suite 300\nSeattle, WA 98101\nUnited States").replace(/\\n/g, "\n");
+}
+
 // Demo mode seeds demo data and lists the demo users on the sign-in page. On by default with
 // the embedded database, off by default against a real PostgreSQL server.
 export function isDemoMode(): boolean {

@@ -30,7 +30,7 @@ export function AuditTable({ rows, locale, timeZone }: { rows: AuditEventRow[]; 
         </thead>
         <tbody className="divide-y divide-slate-200">
           {rows.map((row) => {
-            const details = describeAuditDetails(row.details);
+            const details = describeAuditDetails(row.action, row.details, { locale, timeZone });
             const when = <time dateTime={row.createdAt.toISOString()}>{formatInstant(row.createdAt, locale, timeZone)}</time>;
             return (
               <tr key={row.id} className="align-top">

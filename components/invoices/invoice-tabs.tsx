@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollStrip } from "@/components/ui/scroll-strip";
 import { cn } from "@/lib/cn";
 import { tabHref } from "@/lib/invoices/filter-url";
 import type { Tab } from "@/lib/invoices/filters";
@@ -26,7 +27,7 @@ export function InvoiceTabs({
 }) {
   const tabs = (Object.keys(TAB_INFO) as Tab[]).filter((tab) => summaries[tab]);
   return (
-    <nav aria-label="Invoice and payment views" className="relative mb-4 overflow-x-auto border-b border-slate-200">
+    <ScrollStrip as="nav" watch={active} aria-label="Invoice and payment views" className="relative mb-4 border-b border-slate-200 [--scroll-hint-bg:var(--color-slate-50)]">
       <ul className="flex min-w-max gap-1">
         {tabs.map((tab) => {
           const info = TAB_INFO[tab];
@@ -57,6 +58,6 @@ export function InvoiceTabs({
           );
         })}
       </ul>
-    </nav>
+    </ScrollStrip>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { HiddenGeneration3 } from "@/components/payments/hidden-generation3";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ViewerAccount } from "@/lib/access/load-viewer";
 import { formatDay, formatDayRange } from "@/lib/dates";
@@ -68,7 +69,7 @@ export const PAYMENT_CELLS: Record<PaymentColumnId, CellView<PaymentListRow>> = 
   status: { cell: (r) => <StatusBadge kind="payment" status={r.status} /> },
   applied_to: {
     cell: (r, ctx) =>
-      r.appliedTo.length === 0 ? (
+      r.appliedTo.length === 0 && r.hiddenAppliedMinor === 0 ? (
         <span className="text-slate-500">Not applied</span>
       ) : (
         <ul className="space-y-0.5">
@@ -78,15 +79,22 @@ export const PAYMENT_CELLS: Record<PaymentColumnId, CellView<PaymentListRow>> = 
               <span className="ml-1.5 text-xs text-slate-500">{money(invoice.amountMinor, r.currency, ctx)}</span>
             </li>
           ))}
+          {r.hiddenAppliedMinor > 0 ? (
+            <li className="text-slate-600">
+              <HiddenGeneration3 />
+              <span className="ml-1.5 text-xs whitespace-nowrap text-slate-500">{money(r.hiddenAppliedMinor, r.currency, ctx)}</span>
+            </li>
+          ) : null}
         </ul>
       ),
     card: (r) =>
-      r.appliedTo.length > 0 ? (
+      r.appliedTo.length > 0 || r.hiddenAppliedMinor > 0 ? (
         <div className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-slate-600">
           Applied to
           {r.appliedTo.map((invoice) => (
             <InvoiceNumberLink key={invoice.invoiceId} id={invoice.invoiceId} number={invoice.number} />
           ))}
+          {r.hiddenAppliedMinor > 0 ? <HiddenGeneration3 /> : null}
         </div>
       ) : null,
   },

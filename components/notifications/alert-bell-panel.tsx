@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
+import { DisclosureMenu } from "@/components/ui/disclosure-menu";
 import { cn } from "@/lib/cn";
+import { alertOpenHref } from "@/lib/notifications/alert-links";
 
-export type BellItem = { id: string; title: string; href: string; time: string; dateTime: string; unread: boolean };
+export type BellItem = { id: string; title: string; time: string; dateTime: string; unread: boolean };
 
 function BellIcon() {
   return (
@@ -15,94 +16,63 @@ function BellIcon() {
   );
 }
 
-// The bell button and its panel: a disclosure (Escape or a click outside closes it, focus returns
-// to the bell). The count is also in the button's accessible name, not only in the red badge.
+// The bell and its panel, a disclosure that opens without JavaScript too. The count is also in the
+// trigger's accessible name, not only in the red badge. Each alert opens through /alerts/<id>/open,
+// which marks it read before going to its invoice, so the badge drops by one.
 export function AlertBellPanel({ unread, items, markAllRead }: { unread: number; items: BellItem[]; markAllRead: () => Promise<void> }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open]);
-
   const label = unread === 0 ? "Alerts, none unread" : `Alerts, ${unread} unread`;
   return (
-    <div ref={root} className="relative">
-      <button
-        ref={button}
-        type="button"
-        aria-label={label}
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((v) => !v)}
-        className="relative inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-100 hover:bg-white/10 focus-visible:outline-white"
-      >
-        <BellIcon />
-        {unread > 0 ? (
-          <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-semibold text-white">
-            {unread > 99 ? "99+" : unread}
-          </span>
-        ) : null}
-      </button>
-      {open ? (
-        <div
-          id={panelId}
-          role="region"
-          aria-label="Alerts"
-          className="fixed inset-x-2 top-14 z-50 rounded-md border border-slate-200 bg-white text-slate-900 shadow-lg sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-96"
-        >
-          <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
-            <h2 className="text-sm font-semibold">Alerts</h2>
-            {unread > 0 ? (
-              <form action={markAllRead}>
-                <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
-                  Mark all read
-                </button>
-              </form>
-            ) : (
-              <span className="text-xs text-slate-600">All read</span>
-            )}
-          </div>
-          {items.length === 0 ? (
-            <p className="px-4 py-6 text-sm text-slate-600">No alerts yet. Billing alerts about invoices and payment methods appear here.</p>
+    <DisclosureMenu
+      label={label}
+      triggerClassName="relative inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-100 hover:bg-white/10 focus-visible:outline-white"
+      panelClassName="fixed inset-x-2 top-14 sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-96"
+      trigger={
+        <>
+          <BellIcon />
+          {unread > 0 ? (
+            <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-semibold text-white">
+              {unread > 99 ? "99+" : unread}
+            </span>
+          ) : null}
+        </>
+      }
+    >
+      <section aria-label="Alerts">
+        <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
+          <h2 className="text-sm font-semibold">Alerts</h2>
+          {unread > 0 ? (
+            <form action={markAllRead}>
+              <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
+                Mark all read
+              </button>
+            </form>
           ) : (
-            <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
-              {items.map((item) => (
-                <li key={item.id} className={cn("px-4 py-3", item.unread && "bg-brand-50/60")}>
-                  <a href={item.href} className={cn("block text-sm text-slate-900 hover:underline", item.unread && "font-semibold")}>
-                    {item.title}
-                  </a>
-                  <p className="mt-0.5 flex gap-2 text-xs text-slate-600">
-                    <time dateTime={item.dateTime}>{item.time}</time>
-                    {item.unread ? <span className="font-medium text-brand-700">Unread</span> : null}
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <span className="text-xs text-slate-600">All read</span>
           )}
-          <div className="border-t border-slate-200 px-4 py-2 text-right">
-            <Link href="/alerts" onClick={() => setOpen(false)} className="text-sm font-medium text-brand-700 hover:underline">
-              View all alerts
-            </Link>
-          </div>
         </div>
-      ) : null}
-    </div>
+        {items.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-600">No alerts yet. Billing alerts about invoices and payment methods appear here.</p>
+        ) : (
+          <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
+            {items.map((item) => (
+              <li key={item.id} className={cn("px-4 py-3", item.unread && "bg-brand-50/60")}>
+                <a href={alertOpenHref(item.id)} className={cn("block text-sm text-slate-900 hover:underline", item.unread && "font-semibold")}>
+                  {item.title}
+                </a>
+                <p className="mt-0.5 flex gap-2 text-xs text-slate-600">
+                  <time dateTime={item.dateTime}>{item.time}</time>
+                  {item.unread ? <span className="font-medium text-brand-700">Unread</span> : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="border-t border-slate-200 px-4 py-2 text-right">
+          <Link href="/alerts" className="text-sm font-medium text-brand-700 hover:underline">
+            View all alerts
+          </Link>
+        </div>
+      </section>
+    </DisclosureMenu>
   );
 }

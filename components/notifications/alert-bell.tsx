@@ -10,7 +10,6 @@ export function AlertBell({ unread, recent, account, markAllRead }: { unread: nu
   const items = recent.map((a) => ({
     id: a.id,
     title: a.title,
-    href: a.href ?? "/alerts",
     time: formatInstant(a.createdAt, account.locale, account.timeZone),
     dateTime: a.createdAt.toISOString(),
     unread: a.readAt === null,

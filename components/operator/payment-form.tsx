@@ -48,8 +48,10 @@ export function PaymentForm({
   const allocatedMinor = openInvoices.reduce((sum, i) => sum + (toMinor(shown(i.invoiceId), currency) ?? 0), 0);
   const over = allocatedMinor > amountMinor;
 
+  // "Choose amounts" starts empty: copying the oldest-first suggestions made them stick while the
+  // amount changed afterwards (or after switching back and forth), and the form over-allocated.
   function chooseMode(next: "oldest_first" | "manual") {
-    if (next === "manual" && Object.keys(manual).length === 0) setManual(Object.fromEntries(oldestFirst));
+    if (next === "manual" && mode !== "manual") setManual({});
     setMode(next);
   }
 
@@ -77,7 +79,8 @@ export function PaymentForm({
         </Field>
       </div>
 
-      <fieldset className="space-y-3">
+      {/* min-w-0: a fieldset is at least as wide as its content, so the allocation table widened the page on phones. */}
+      <fieldset className="min-w-0 space-y-3">
         <legend className="text-sm font-semibold text-slate-900">Allocate to open invoices</legend>
         <div className="flex flex-wrap gap-4 text-sm">
           {(["oldest_first", "manual"] as const).map((value) => (

@@ -11,7 +11,12 @@ import { IDLE, type FormAction } from "@/lib/forms/form-state";
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"));
 
 // Add a card. The number and security code inputs never get a value from the server: after a
-// failed attempt they are empty, while the holder and expiry are kept.
+// failed attempt they are empty, while the holder and expiry are kept. The security code is not
+// kept even in the browser: it belongs to the number that failed and is typed again with it, and
+// echoing it back would send it out of the server in the action's response.
+// The expiry selects are keyed on the echoed values: React resets a form after its action, and a
+// <select> only takes its defaultValue when it mounts, so without a fresh mount they fell back to
+// "Month" and "Year".
 export function AddCardForm({ addCard, firstYear }: { addCard: FormAction; firstYear: number }) {
   const [state, action] = useActionState(addCard, IDLE);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
@@ -33,7 +38,7 @@ export function AddCardForm({ addCard, firstYear }: { addCard: FormAction; first
               <label htmlFor="card-expMonth" className="sr-only">
                 Expiry month
               </label>
-              <select id="card-expMonth" name="expMonth" autoComplete="cc-exp-month" className={inputClass} defaultValue={values.expMonth ?? ""} aria-invalid={errors.expMonth ? true : undefined}>
+              <select key={`month-${values.expMonth ?? ""}`} id="card-expMonth" name="expMonth" autoComplete="cc-exp-month" className={inputClass} defaultValue={values.expMonth ?? ""} aria-invalid={errors.expMonth ? true : undefined}>
                 <option value="">Month</option>
                 {MONTHS.map((m) => (
                   <option key={m} value={m}>
@@ -46,7 +51,7 @@ export function AddCardForm({ addCard, firstYear }: { addCard: FormAction; first
               <label htmlFor="card-expYear" className="sr-only">
                 Expiry year
               </label>
-              <select id="card-expYear" name="expYear" autoComplete="cc-exp-year" className={inputClass} defaultValue={values.expYear ?? ""} aria-invalid={errors.expYear ? true : undefined}>
+              <select key={`year-${values.expYear ?? ""}`} id="card-expYear" name="expYear" autoComplete="cc-exp-year" className={inputClass} defaultValue={values.expYear ?? ""} aria-invalid={errors.expYear ? true : undefined}>
                 <option value="">Year</option>
                 {years.map((y) => (
                   <option key={y} value={y}>

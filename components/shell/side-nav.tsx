@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { ScrollStrip } from "@/components/ui/scroll-strip";
 import { cn } from "@/lib/cn";
 import type { NavGroup } from "@/lib/navigation";
 
-// Left navigation; on narrow screens it becomes a horizontal strip above the page.
+// Left navigation; on narrow screens it becomes a horizontal strip above the page that shows
+// where more links hide and keeps the current one in view.
 export function SideNav({ groups }: { groups: NavGroup[] }) {
   const pathname = usePathname();
   // The deepest matching link is the current one (/operator/tickets, not also /operator).
@@ -15,7 +17,7 @@ export function SideNav({ groups }: { groups: NavGroup[] }) {
     .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label="Main" className="no-print border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
-      <div className="flex gap-4 overflow-x-auto px-3 py-2 md:block md:space-y-5 md:px-3 md:py-5">
+      <ScrollStrip watch={pathname} className="flex gap-4 px-3 py-2 md:block md:space-y-5 md:overflow-visible md:px-3 md:py-5">
         {groups.length === 0 ? <p className="px-2 py-1.5 text-sm text-slate-600">No billing pages are available to you yet.</p> : null}
         {groups.map((group) => (
           <div key={group.label} className="shrink-0">
@@ -41,7 +43,7 @@ export function SideNav({ groups }: { groups: NavGroup[] }) {
             </ul>
           </div>
         ))}
-      </div>
+      </ScrollStrip>
     </nav>
   );
 }

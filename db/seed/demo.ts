@@ -16,6 +16,8 @@ import { seedSupportDemo } from "./demo-support";
 
 const SYSTEM = { kind: "system" as const, label: "demo seed" };
 const DAY_MS = 86_400_000;
+// Days of daily reminder sweeps the demo has "run" before today (since Acme's upgrade).
+const SWEEP_DAYS = 10;
 
 function monthStart(isoDate: string): string {
   return `${isoDate.slice(0, 7)}-01`;
@@ -129,10 +131,12 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
   const umbrella = await createAccount(db, { slug: "umbrella", name: "Umbrella", timeZone: "America/Los_Angeles", locale: "en-US", currency: "USD" });
   await createUser(db, { accountId: umbrella.account.id, email: "admin@umbrella.example", name: user("admin@umbrella.example").name, passwordHash, roleIds: [umbrella.roleIds.account_admin] });
 
-  // The history above was posted silently; this is the reminder sweep as it ran yesterday, so the
-  // bells start with a few real alerts (past-due invoices, an expiring card) and the first sweep
-  // after start-up (or POST /api/cron/reminders) adds today's.
-  await runReminderSweep(db, new Date(now.getTime() - DAY_MS));
+  // The history above was posted silently; these are the daily reminder sweeps since the portal
+  // went live with Acme's upgrade ten days ago (the first one catching up, as after any downtime),
+  // so the bells hold exactly what the sweep sends: alerts at the 2, 10, 15, 25 and 30-day
+  // thresholds on the day each was reached, not one per invoice. The first sweep after start-up
+  // (or POST /api/cron/reminders) adds today's.
+  for (let daysAgo = SWEEP_DAYS; daysAgo >= 1; daysAgo--) await runReminderSweep(db, new Date(now.getTime() - daysAgo * DAY_MS));
   await seedSupportDemo(db, now);
 }
 

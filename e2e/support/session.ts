@@ -14,7 +14,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "User menu" }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
 

@@ -5,13 +5,14 @@ import type { Viewer } from "@/lib/access/load-viewer";
 import { isoDateInZone } from "@/lib/dates";
 import { csvDownload, keysetBatches, type CsvColumn } from "@/lib/exports/csv-download";
 import { auditActionLabel } from "./audit-actions";
-import { describeAuditDetails } from "./audit-details";
+import { describeAuditDetails, type AuditDetailsFormat } from "./audit-details";
 import type { AuditFilters } from "./audit-filters";
 import { fetchOlderAuditEvents, type AuditEventRow } from "./list-audit-events";
 import { recordAuditEvent, type RequestOrigin } from "./record-audit-event";
 import { viewerActor } from "./viewer-actor";
 
-const COLUMNS: CsvColumn<AuditEventRow>[] = [
+// The Summary reads amounts and times in the account's locale and zone, like the page.
+const columnsFor = (format: AuditDetailsFormat): CsvColumn<AuditEventRow>[] => [
   { header: "Time (UTC)", value: (r) => r.createdAt.toISOString() },
   { header: "Actor", value: (r) => r.actorLabel },
   { header: "Actor type", value: (r) => r.actorKind },
@@ -19,7 +20,7 @@ const COLUMNS: CsvColumn<AuditEventRow>[] = [
   { header: "Description", value: (r) => auditActionLabel(r.action) },
   { header: "Target type", value: (r) => r.targetType },
   { header: "Target id", value: (r) => r.targetId },
-  { header: "Summary", value: (r) => describeAuditDetails(r.details) },
+  { header: "Summary", value: (r) => describeAuditDetails(r.action, r.details, format) },
   { header: "Details (JSON)", value: (r) => JSON.stringify(r.details) },
   { header: "IP address", value: (r) => r.ip },
   { header: "User agent", value: (r) => r.userAgent },
@@ -40,7 +41,7 @@ export async function exportAuditLog(viewer: Viewer, filters: AuditFilters, orig
   const scope = { ...filters, after: undefined, before: undefined };
   return csvDownload({
     filename: `${viewer.account.slug}-audit-log-${isoDateInZone(now, viewer.account.timeZone)}.csv`,
-    columns: COLUMNS,
+    columns: columnsFor({ locale: viewer.account.locale, timeZone: viewer.account.timeZone }),
     batches: keysetBatches((after: AuditEventRow | null, limit) => fetchOlderAuditEvents(viewer, scope, after && { at: after.cursorAt, id: after.id }, limit)),
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { AuditAction } from "./audit-actions";
 
 export type AuditActor =
   | { kind: "user"; userId: string; label: string }
@@ -14,7 +15,7 @@ export type RequestOrigin = { ip?: string | null; userAgent?: string | null };
 export type AuditInput = {
   accountId: string | null;
   actor: AuditActor;
-  action: string;
+  action: AuditAction;
   target?: { type: string; id: string };
   details?: Record<string, unknown>;
   origin?: RequestOrigin;

@@ -5,21 +5,18 @@ import { formatMoney } from "@/lib/money";
 import { paymentMethodLabel } from "@/lib/payments/method-label";
 import type { InvoiceDetails } from "./get-invoice";
 import { INVOICE_STATUS_LABELS } from "./invoice-status";
+import { drawText, measureText, type BoxOptions } from "./pdf-text";
 
-type PdfContext = { providerName: string; accountName: string; locale: string; timeZone: string; generatedAt: Date };
+type PdfContext = { providerName: string; providerAddress: string; accountName: string; locale: string; timeZone: string; generatedAt: Date };
 
 const MARGIN = 50;
 const INK = "#0f172a";
 const MUTED = "#475569";
 const RULE = "#cbd5e1";
 
-// The built-in PDF fonts speak WinAnsi: Intl's thin and narrow spaces become plain ones.
-function pdfText(text: string): string {
-  return text.replace(/[\u2000-\u200b\u202f\u205f]/g, " ");
-}
-
-// Renders an invoice (R-I3) as a PDF on the server: number, dates, bill-to, line items, subtotal,
-// tax, total, paid, balance due, and the payments applied when the caller may see them.
+// Renders an invoice (R-I3) as a PDF on the server: the provider and its address, number,
+// generation, dates, bill-to, line items, subtotal, tax, total, paid, balance due, and the payments
+// applied when the caller may see them. Text in any script prints: Noto fonts are embedded (subset).
 export function renderInvoicePdf(invoice: InvoiceDetails, context: PdfContext): Promise<Buffer> {
   const doc = new PDFDocument({
     size: context.locale === "en-US" || context.locale === "en-CA" ? "LETTER" : "A4",
@@ -33,78 +30,64 @@ export function renderInvoicePdf(invoice: InvoiceDetails, context: PdfContext): 
     doc.on("error", reject);
   });
 
-  const money = (minor: number) => pdfText(formatMoney(minor, invoice.currency, context.locale));
-  const day = (iso: string) => pdfText(formatDay(iso, context.locale));
+  const money = (minor: number) => formatMoney(minor, invoice.currency, context.locale);
+  const day = (iso: string) => formatDay(iso, context.locale);
   const right = doc.page.width - MARGIN;
   const width = right - MARGIN;
+  const text = (value: string, x: number, y: number, options: BoxOptions) => drawText(doc, value, x, y, { color: INK, ...options });
 
-  // Heading: provider on the left, invoice number and status on the right.
-  doc.fillColor(INK).font("Helvetica-Bold").fontSize(16).text(pdfText(context.providerName), MARGIN, MARGIN);
-  doc.font("Helvetica").fontSize(9).fillColor(MUTED).text("Invoice", MARGIN, MARGIN, { width, align: "right" });
-  doc
-    .font("Helvetica-Bold")
-    .fontSize(16)
-    .fillColor(INK)
-    .text(pdfText(invoice.number), MARGIN, MARGIN + 11, { width, align: "right" });
-  doc
-    .font("Helvetica")
-    .fontSize(9)
-    .fillColor(MUTED)
-    .text(INVOICE_STATUS_LABELS[invoice.displayStatus], MARGIN, MARGIN + 31, { width, align: "right" });
+  // Heading: provider and its address on the left; invoice number, generation and status on the right.
+  const providerHeight = text(context.providerName, MARGIN, MARGIN, { size: 16, bold: true, width: width / 2 });
+  const addressHeight = context.providerAddress ? text(context.providerAddress, MARGIN, MARGIN + providerHeight, { size: 8, color: MUTED, width: width / 2 }) : 0;
+  text("Invoice", MARGIN, MARGIN, { size: 9, color: MUTED, width, align: "right" });
+  text(invoice.number, MARGIN, MARGIN + 11, { size: 16, bold: true, width, align: "right" });
+  const restored = invoice.generation3?.kind === "restored";
+  const generation = `Generation ${invoice.generation}${restored ? " · restored by support" : ""}`;
+  text(`${INVOICE_STATUS_LABELS[invoice.displayStatus]} · ${generation}`, MARGIN, MARGIN + 36, { size: 9, color: MUTED, width, align: "right" });
 
   // Bill-to on the left, dates on the right.
-  let y = MARGIN + 70;
-  doc.fontSize(8).fillColor(MUTED).text("BILL TO", MARGIN, y);
-  doc
-    .fontSize(10)
-    .fillColor(INK)
-    .text(pdfText(invoice.billTo), MARGIN, y + 12, { width: width / 2 - 10 });
-  const billToBottom = doc.y;
+  let y = Math.max(MARGIN + 70, MARGIN + providerHeight + addressHeight + 16);
+  text("BILL TO", MARGIN, y, { size: 8, color: MUTED, width: width / 2 - 10 });
+  const billToBottom = y + 12 + text(invoice.billTo, MARGIN, y + 12, { size: 10, width: width / 2 - 10 });
   const facts: [string, string][] = [
     ["Invoice date", day(invoice.issueDate)],
     ["Due date", day(invoice.dueDate)],
-    ["Service period", pdfText(formatDayRange(invoice.periodStart, invoice.periodEnd, context.locale))],
+    ["Service period", formatDayRange(invoice.periodStart, invoice.periodEnd, context.locale)],
   ];
   if (invoice.daysPastDue > 0) facts.push(["Days past due", String(invoice.daysPastDue)]);
+  if (restored && invoice.generation3) facts.push(["Restored until", formatInstant(invoice.generation3.until, context.locale, context.timeZone)]);
   facts.forEach(([label, value], i) => {
     const rowY = y + i * 15;
-    doc
-      .fontSize(9)
-      .fillColor(MUTED)
-      .text(label, MARGIN + width / 2, rowY, { width: width / 4 });
-    doc.fillColor(INK).text(value, MARGIN + (3 * width) / 4, rowY, { width: width / 4, align: "right" });
+    text(label, MARGIN + width / 2, rowY, { size: 9, color: MUTED, width: width / 4 });
+    text(value, MARGIN + (3 * width) / 4, rowY, { size: 9, width: width / 4, align: "right" });
   });
   y = Math.max(billToBottom, y + facts.length * 15) + 25;
 
   // Line items.
   const cols = { description: MARGIN, quantity: MARGIN + width * 0.5, unit: MARGIN + width * 0.62, amount: MARGIN + width * 0.8 };
   const header = () => {
-    doc.font("Helvetica-Bold").fontSize(8).fillColor(MUTED);
-    doc.text("DESCRIPTION", cols.description, y);
-    doc.text("QTY", cols.quantity, y, { width: width * 0.1, align: "right" });
-    doc.text("UNIT PRICE", cols.unit, y, { width: width * 0.16, align: "right" });
-    doc.text("AMOUNT", cols.amount, y, { width: width * 0.2, align: "right" });
+    const style = { size: 8, bold: true, color: MUTED };
+    text("DESCRIPTION", cols.description, y, { ...style, width: width * 0.48 });
+    text("QTY", cols.quantity, y, { ...style, width: width * 0.1, align: "right" });
+    text("UNIT PRICE", cols.unit, y, { ...style, width: width * 0.16, align: "right" });
+    text("AMOUNT", cols.amount, y, { ...style, width: width * 0.2, align: "right" });
     y += 13;
     doc.moveTo(MARGIN, y).lineTo(right, y).strokeColor(RULE).lineWidth(0.7).stroke();
     y += 6;
-    doc.font("Helvetica").fontSize(10).fillColor(INK);
   };
   header();
   for (const line of invoice.lines) {
-    const description = pdfText(line.description);
-    const height = Math.max(doc.heightOfString(description, { width: width * 0.48 }), 12) + 6;
+    const description = { size: 10, width: width * 0.48 };
+    const height = Math.max(measureText(doc, line.description, description), 12) + 6;
     if (y + height > doc.page.height - MARGIN - 40) {
       doc.addPage();
       y = MARGIN;
       header();
     }
-    doc.text(description, cols.description, y, { width: width * 0.48 });
-    doc.text(pdfText(Number(line.quantity).toLocaleString(context.locale, { maximumFractionDigits: 4 })), cols.quantity, y, {
-      width: width * 0.1,
-      align: "right",
-    });
-    doc.text(money(line.unitPriceMinor), cols.unit, y, { width: width * 0.16, align: "right" });
-    doc.text(money(line.amountMinor), cols.amount, y, { width: width * 0.2, align: "right" });
+    text(line.description, cols.description, y, description);
+    text(Number(line.quantity).toLocaleString(context.locale, { maximumFractionDigits: 4 }), cols.quantity, y, { size: 10, width: width * 0.1, align: "right" });
+    text(money(line.unitPriceMinor), cols.unit, y, { size: 10, width: width * 0.16, align: "right" });
+    text(money(line.amountMinor), cols.amount, y, { size: 10, width: width * 0.2, align: "right" });
     y += height;
   }
   doc.moveTo(MARGIN, y).lineTo(right, y).strokeColor(RULE).stroke();
@@ -123,34 +106,28 @@ export function renderInvoicePdf(invoice: InvoiceDetails, context: PdfContext): 
     y = MARGIN;
   }
   for (const [label, minor, strong] of totals) {
-    doc
-      .font(strong ? "Helvetica-Bold" : "Helvetica")
-      .fontSize(10)
-      .fillColor(strong ? INK : MUTED);
-    doc.text(label, cols.unit - width * 0.1, y, { width: width * 0.26, align: "right" });
-    doc.fillColor(INK).text(money(minor), cols.amount, y, { width: width * 0.2, align: "right" });
+    text(label, cols.unit - width * 0.1, y, { size: 10, bold: strong, color: strong ? INK : MUTED, width: width * 0.26, align: "right" });
+    text(money(minor), cols.amount, y, { size: 10, bold: strong, width: width * 0.2, align: "right" });
     y += 16;
   }
 
   if (invoice.payments && invoice.payments.length > 0) {
     y += 14;
-    doc.font("Helvetica-Bold").fontSize(8).fillColor(MUTED).text("PAYMENTS APPLIED", MARGIN, y);
+    text("PAYMENTS APPLIED", MARGIN, y, { size: 8, bold: true, color: MUTED, width });
     y += 13;
-    doc.font("Helvetica").fontSize(9).fillColor(INK);
     for (const payment of invoice.payments) {
-      const text = `${day(payment.receivedOn)}  ·  ${pdfText(payment.reference)}  ·  ${pdfText(paymentMethodLabel(payment))}`;
-      doc.text(text, MARGIN, y, { width: width * 0.75 });
-      doc.text(money(payment.appliedMinor), cols.amount, y, { width: width * 0.2, align: "right" });
+      if (y + 14 > doc.page.height - MARGIN - 40) {
+        doc.addPage();
+        y = MARGIN;
+      }
+      text(`${day(payment.receivedOn)}  ·  ${payment.reference}  ·  ${paymentMethodLabel(payment)}`, MARGIN, y, { size: 9, width: width * 0.75, align: "left" });
+      text(money(payment.appliedMinor), cols.amount, y, { size: 9, width: width * 0.2, align: "right" });
       y += 14;
     }
   }
 
-  const footer = `Amounts in ${invoice.currency}. Generated ${pdfText(formatInstant(context.generatedAt, context.locale, context.timeZone))}.`;
-  doc
-    .font("Helvetica")
-    .fontSize(8)
-    .fillColor(MUTED)
-    .text(footer, MARGIN, doc.page.height - MARGIN - 10, { width, align: "center", lineBreak: false });
+  const footer = `Amounts in ${invoice.currency}. Generated ${formatInstant(context.generatedAt, context.locale, context.timeZone)}.`;
+  text(footer, MARGIN, doc.page.height - MARGIN - 10, { size: 8, color: MUTED, width, align: "center" });
   doc.end();
   return finished;
 }

@@ -75,8 +75,9 @@ export async function markAllAlertsRead(viewer: Viewer, now = new Date()): Promi
   return rows.length;
 }
 
-// Another user's alert id is a 404, like any other record the viewer may not see.
-export async function markAlertRead(viewer: Viewer, alertId: string, now = new Date()): Promise<void> {
+// Another user's alert id is a 404, like any other record the viewer may not see. Returns where the
+// alert points (a path inside the portal), so opening an alert can mark it read and go there.
+export async function markAlertRead(viewer: Viewer, alertId: string, now = new Date()): Promise<string | null> {
   requireAccountMember(viewer);
   parseId(alertId, "Alert not found");
   const db = await getDb();
@@ -84,6 +85,8 @@ export async function markAlertRead(viewer: Viewer, alertId: string, now = new D
     .update(alerts)
     .set({ readAt: sql`coalesce(${alerts.readAt}, ${now.toISOString()}::timestamptz)` })
     .where(and(own(viewer), eq(alerts.id, alertId)))
-    .returning({ id: alerts.id });
+    .returning({ href: alerts.href });
   if (!row) throw notFoundError("Alert not found");
+  // Only a same-site path: a protocol-relative "//host" would leave the portal.
+  return row.href?.startsWith("/") && !row.href.startsWith("//") ? row.href : null;
 }

@@ -54,7 +54,9 @@ export function describeNotification(facts: NotificationFacts, account: AccountF
     const i = facts.invoice;
     const days = daysPastDue(i.dueDate, today);
     const balance = money(i.balanceMinor, i.currency);
-    const fact = `Invoice ${i.number} is ${plural(days, "day")} past due`;
+    // The title names the threshold reached (2, 10, 15, 25, 30 days), as the help page says, even
+    // when a sweep catching up after downtime sends it a day or two late; the details give the count.
+    const fact = `Invoice ${i.number} is ${plural(facts.threshold, "day")} past due`;
     return {
       title: `${fact} — ${balance}`,
       subject: `${fact} — ${balance}`,
@@ -73,7 +75,9 @@ export function describeNotification(facts: NotificationFacts, account: AccountF
   const c = facts.card;
   const days = daysUntilCardExpiry(c.expYear, c.expMonth, today);
   const expiry = `${String(c.expMonth).padStart(2, "0")}/${c.expYear}`;
-  const when = days <= 0 ? "expires today" : `expires in ${plural(days, "day")}`;
+  // A sweep catching up after downtime sends a threshold late: name the threshold then ("within 15
+  // days"), never a day count the help page does not list.
+  const when = days <= 0 ? "expires today" : days < facts.threshold ? `expires within ${plural(facts.threshold, "day")}` : `expires in ${plural(days, "day")}`;
   return {
     title: `${c.brand} ending ${c.last4} ${when} (${expiry})`,
     subject: `Your ${c.brand} ending ${c.last4} ${when} (${expiry})`,

@@ -6,10 +6,9 @@ import { requireOperator } from "@/lib/access/guards";
 import { viewerAccountColumns, type Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
 import { BALANCE_DUE } from "@/lib/invoices/balance-due";
-import { invoiceListColumns } from "@/lib/invoices/invoice-list-query";
 import { parseId } from "@/lib/validation";
+import { listAccountInvoicesForOperator } from "./list-account-invoices";
 
-const INVOICE_LIMIT = 50;
 const PAYMENT_LIMIT = 25;
 const TICKET_LIMIT = 100;
 
@@ -27,19 +26,15 @@ export async function getAccountSummary(operator: Operator, accountId: string) {
   return account;
 }
 
-// Everything the operator's account page shows: the account, its latest invoices and payments,
+// Everything the operator's account page shows: the account, one page of its invoices (the latest
+// unless `invoicePage` says otherwise), its latest payments,
 // its users with their roles (read-only), and its tickets.
 // Note: operator-only and deliberately across accounts.
-export async function getAccountOverview(operator: Operator, accountId: string) {
+export async function getAccountOverview(operator: Operator, accountId: string, invoicePage: { older?: string; newer?: string } = {}) {
   const account = await getAccountSummary(operator, accountId);
   const db = await getDb();
-  const [invoiceRows, paymentRows, userRows, ticketRows, [counts]] = await Promise.all([
-    db
-      .select(invoiceListColumns)
-      .from(invoices)
-      .where(eq(invoices.accountId, accountId))
-      .orderBy(desc(invoices.issueDate), desc(invoices.number))
-      .limit(INVOICE_LIMIT),
+  const [invoicePageRows, paymentRows, userRows, ticketRows, [counts]] = await Promise.all([
+    listAccountInvoicesForOperator(operator, accountId, invoicePage),
     db
       .select({ id: payments.id, receivedOn: payments.receivedOn, amountMinor: payments.amountMinor, currency: payments.currency, method: payments.method, reference: payments.reference, status: payments.status })
       .from(payments)
@@ -79,7 +74,8 @@ export async function getAccountOverview(operator: Operator, accountId: string) 
 
   return {
     account,
-    invoices: invoiceRows,
+    invoices: invoicePageRows.rows,
+    invoicePages: { older: invoicePageRows.olderCursor, newer: invoicePageRows.newerCursor },
     payments: paymentRows,
     counts,
     users: userRows.map((u) => ({ ...u, roles: [...u.roles].sort() })),

@@ -23,9 +23,11 @@ export type PaymentListRow = {
   cardBrand: string | null;
   cardLast4: string | null;
   appliedTo: { invoiceId: string; number: string; amountMinor: number }[];
+  // Applied to Generation 3 invoices this viewer no longer sees (R-G3): shown as a sum, never by number.
+  hiddenAppliedMinor: number;
 };
 
-type PaymentRow = Omit<PaymentListRow, "appliedTo">;
+type PaymentRow = Omit<PaymentListRow, "appliedTo" | "hiddenAppliedMinor">;
 export type PaymentList = KeysetPage<PaymentListRow> & ListSummary;
 
 const SORTS: Record<string, SortSpec<PaymentRow>> = {
@@ -73,18 +75,30 @@ export function paymentRowsQuery(db: Db, viewer: Viewer, filters: ListFilters, r
     .limit(request.limit + 1);
 }
 
-// Which visible invoices each payment settled. A hidden Generation 3 invoice is left out.
+// Which visible invoices each payment settled, and how much went to invoices the viewer no longer
+// sees (hidden Generation 3 ones), so a payment that settled only those does not read "Not applied".
 async function appliedInvoices(viewer: Viewer, paymentIds: string[], now: Date) {
-  if (paymentIds.length === 0) return new Map<string, PaymentListRow["appliedTo"]>();
+  const byPayment = new Map<string, Pick<PaymentListRow, "appliedTo" | "hiddenAppliedMinor">>();
+  if (paymentIds.length === 0) return byPayment;
   const db = await getDb();
   const rows = await db
-    .select({ paymentId: paymentAllocations.paymentId, invoiceId: invoices.id, number: invoices.number, amountMinor: paymentAllocations.amountMinor })
+    .select({
+      paymentId: paymentAllocations.paymentId,
+      invoiceId: invoices.id,
+      number: invoices.number,
+      amountMinor: paymentAllocations.amountMinor,
+      visible: sql<boolean>`coalesce(${visibleInvoicesWhere(viewer, now)}, false)`,
+    })
     .from(paymentAllocations)
     .innerJoin(invoices, and(eq(invoices.id, paymentAllocations.invoiceId), eq(invoices.accountId, paymentAllocations.accountId)))
-    .where(and(eq(paymentAllocations.accountId, viewer.accountId), inArray(paymentAllocations.paymentId, paymentIds), visibleInvoicesWhere(viewer, now)))
+    .where(and(eq(paymentAllocations.accountId, viewer.accountId), inArray(paymentAllocations.paymentId, paymentIds)))
     .orderBy(asc(invoices.number));
-  const byPayment = new Map<string, PaymentListRow["appliedTo"]>();
-  for (const { paymentId, ...invoice } of rows) byPayment.set(paymentId, [...(byPayment.get(paymentId) ?? []), invoice]);
+  for (const { paymentId, visible, ...invoice } of rows) {
+    const entry = byPayment.get(paymentId) ?? { appliedTo: [], hiddenAppliedMinor: 0 };
+    if (visible) entry.appliedTo.push(invoice);
+    else entry.hiddenAppliedMinor += invoice.amountMinor;
+    byPayment.set(paymentId, entry);
+  }
   return byPayment;
 }
 
@@ -99,7 +113,7 @@ export async function fetchRecentPaymentRows(viewer: Viewer, filters: ListFilter
     page.rows.map((p) => p.id),
     now,
   );
-  return { ...page, rows: page.rows.map((p) => ({ ...p, appliedTo: applied.get(p.id) ?? [] })) };
+  return { ...page, rows: page.rows.map((p) => ({ ...p, appliedTo: [], hiddenAppliedMinor: 0, ...applied.get(p.id) })) };
 }
 
 // Count of matching payments and the amount actually received (succeeded payments only).

@@ -37,6 +37,25 @@ describe("alerts", () => {
     expect(await countUnreadAlerts(other.viewer)).toBe(0);
   });
 
+  it("opening an alert marks only that alert read and gives its in-portal target, never an off-site one", async () => {
+    const account = await createTestAccount();
+    const me = await createTestUser(account, ["member"]);
+    const db = await getDb();
+    const at = (i: number) => new Date(Date.UTC(2026, 11, 1) + i * 60_000);
+    await raiseAlerts(db, [
+      { accountId: me.user.accountId, userId: me.user.id, title: "Invoice", href: "/account/invoices/abc", createdAt: at(1) },
+      { accountId: me.user.accountId, userId: me.user.id, title: "Offsite", href: "//evil.example/x", createdAt: at(2) },
+      { accountId: me.user.accountId, userId: me.user.id, title: "Other", href: "/alerts", createdAt: at(3) },
+    ]);
+    const byTitle = Object.fromEntries((await listRecentAlerts(me.viewer)).map((a) => [a.title, a.id]));
+    expect(await markAlertRead(me.viewer, byTitle.Invoice)).toBe("/account/invoices/abc");
+    expect(await countUnreadAlerts(me.viewer)).toBe(2);
+    expect(await markAlertRead(me.viewer, byTitle.Offsite)).toBeNull();
+    // Opening it again keeps it read and still leads to the same place.
+    expect(await markAlertRead(me.viewer, byTitle.Invoice)).toBe("/account/invoices/abc");
+    expect((await listRecentAlerts(me.viewer)).filter((a) => a.readAt === null).map((a) => a.title)).toEqual(["Other"]);
+  });
+
   it("another account's viewer sees nothing", async () => {
     const a = await createTestAccount();
     const b = await createTestAccount();

@@ -59,6 +59,7 @@ describe("invoice downloads", () => {
     const { invoice: details } = await prepareInvoiceExport(viewer, invoice.id, "pdf", origin, now);
     const pdf = await renderInvoicePdf(details, {
       providerName: "Northwind Cloud",
+      providerAddress: "500 Harbor Way\nSeattle, WA 98101",
       accountName: "Globex",
       locale: "de-DE",
       timeZone: "Europe/Berlin",

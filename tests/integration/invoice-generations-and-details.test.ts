@@ -47,6 +47,8 @@ describe("Generation 3 invoices (R-G2)", () => {
   it("are listed with a grace notice while the upgrade is less than 30 days old", async () => {
     const { viewer, gen3 } = await upgradedAccount(29);
     expect(await visibleNumbers(viewer)).toMatchObject({ open: ["G3-1", "G4-1"], openCount: 2, recentCount: 2, recentTotal: 20_000 });
+    const payments = await listRecentPayments(viewer, everything(viewer, "payments"), now);
+    expect(payments.rows[0]).toMatchObject({ appliedTo: [{ number: "G3-1" }, { number: "G4-1" }], hiddenAppliedMinor: 0 });
     const details = await getInvoice(viewer, gen3.id, now);
     expect(details.generation3).toEqual({ kind: "grace", until: new Date(now.getTime() + DAY) });
   });
@@ -58,6 +60,8 @@ describe("Generation 3 invoices (R-G2)", () => {
     expect((await getInvoice(viewer, gen4.id, now)).generation3).toBeNull();
     const payments = await listRecentPayments(viewer, everything(viewer, "payments"), now);
     expect(payments.rows[0].appliedTo.map((a) => a.number)).toEqual(["G4-1"]);
+    // The part that went to the hidden invoice is a sum without its number, not a blank (issue 13 item 12).
+    expect(payments.rows[0].hiddenAppliedMinor).toBe(1_000);
     const tabs = await getTabSummaries(viewer, now);
     expect(tabs.summaries.open).toEqual({ count: 1, totalMinor: 8_000 });
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getConnection, getDb } from "@/db/client";
 import { accounts, alerts, emailOutbox, invoices, paymentMethods, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/demo";
+import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
 import { addDays, isoDateInZone } from "@/lib/dates";
 
 const now = new Date("2026-11-25T15:00:00Z");
@@ -59,7 +60,21 @@ describe("demo seed", () => {
     const bell = await db.select({ title: alerts.title }).from(alerts).where(eq(alerts.userId, admin.id));
     expect(bell.length).toBeGreaterThan(3);
     expect(bell.length).toBeLessThan(15);
-    expect(bell.map((a) => a.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Invoice ACME-\d+ is 9 days past due/), expect.stringMatching(/^Visa ending 4242 expires/)]));
+    expect(bell.map((a) => a.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Invoice ACME-\d+ is 10 days past due/), expect.stringMatching(/^Visa ending 4242 expires/)]));
+    // Only the help page's thresholds, each once per invoice (issue 13 item 7): what a daily sweep sends.
+    const pastDue = bell.map((a) => a.title).filter((t) => t.includes("past due"));
+    expect(pastDue.length).toBeGreaterThan(0);
+    for (const title of pastDue) expect(title).toMatch(/^Invoice ACME-\d+ is (2|10|15|25|30) days past due — /);
+    expect(new Set(pastDue.map((t) => t.split(" — ")[0])).size).toBe(pastDue.length);
+    for (const title of bell.map((a) => a.title).filter((t) => t.includes(" expires "))) {
+      expect(title).toMatch(/ expires (today|in (30|15|1) days?|within (30|15|1) days?) \(/);
+    }
+    // The seed is the sweep's own steady state: yesterday's sweep again sends nothing, and today's
+    // sends exactly the invoices that reach a threshold today.
+    expect((await runReminderSweep(db, new Date(now.getTime() - 86_400_000))).notifications).toBe(0);
+    await runReminderSweep(db, now);
+    const todays = (await db.select({ title: alerts.title }).from(alerts).where(eq(alerts.userId, admin.id))).map((a) => a.title).filter((t) => !bell.some((b) => b.title === t));
+    expect(todays.map((t) => Number(/ is (\d+) days past due/.exec(t)?.[1])).sort((a, b) => a - b)).toEqual([2, 10, 15, 25, 30]);
     // Emails are off by default: nothing is waiting to be sent (the one failed demo email shows the operators' outbox).
     const [{ outbox }] = await db.select({ outbox: count() }).from(emailOutbox).where(eq(emailOutbox.status, "pending"));
     expect(outbox).toBe(0);

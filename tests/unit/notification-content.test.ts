@@ -19,6 +19,19 @@ describe("notification wording", () => {
     expect(m.action.path).toBe("/account/invoices/inv-1");
   });
 
+  it("a past-due reminder sent late by a catching-up sweep names its threshold in the title, the real count in the details", () => {
+    // 2026-12-11 is 10 days past the due date; a sweep down since day 1 sends the 2-day reminder now.
+    const m = describeNotification({ event: "invoice_past_due", threshold: 2, invoice }, account, now);
+    expect(m.title).toBe("Invoice INV-1042 is 2 days past due — $1,250.00");
+    expect(m.details).toContainEqual({ label: "Days past due", value: "10" });
+  });
+
+  it("a card reminder sent late by a catching-up sweep names its threshold, not the odd day count", () => {
+    // 2026-12-11: 20 days to the end of 12/2026. The 30-day reminder sent now says "within 30 days".
+    const card = { id: "c", brand: "Visa", last4: "4242", expMonth: 12, expYear: 2026 };
+    expect(describeNotification({ event: "card_expiring", threshold: 30, card }, account, now).title).toBe("Visa ending 4242 expires within 30 days (12/2026)");
+  });
+
   it("formats money and dates in the account's locale", () => {
     const euro = { ...invoice, currency: "EUR" };
     const m = describeNotification({ event: "invoice_posted", invoice: euro }, { name: "Globex", locale: "de-DE", timeZone: "Europe/Berlin" }, now);

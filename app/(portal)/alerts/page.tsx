@@ -6,6 +6,7 @@ import { requirePageViewer } from "@/lib/access/page-guards";
 import { cn } from "@/lib/cn";
 import { formatInstant } from "@/lib/dates";
 import { countUnreadAlerts, listAlerts } from "@/lib/notifications/alerts";
+import { alertOpenHref } from "@/lib/notifications/alert-links";
 import { markAlertReadAction, markAllAlertsReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Alerts" };
@@ -20,8 +21,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   ]);
   const { locale, timeZone } = viewer.account;
 
+  // One column of one width, so the header's buttons line up with the list's right edge.
   return (
-    <>
+    <div className="max-w-4xl">
       <PageHeader
         title="Alerts"
         description={unread === 0 ? "You have no unread alerts." : `You have ${unread} unread ${unread === 1 ? "alert" : "alerts"}.`}
@@ -40,7 +42,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           </>
         }
       />
-      <Card className="max-w-4xl">
+      <Card>
         {page.items.length === 0 ? (
           <p className="px-4 py-8 text-sm text-slate-600">No alerts yet. When an invoice is posted, falls past due, or a card is about to expire, it appears here.</p>
         ) : (
@@ -48,7 +50,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             {page.items.map((alert) => (
               <li key={alert.id} className={cn("flex flex-wrap items-start justify-between gap-3 px-4 py-3", !alert.readAt && "bg-brand-50/50")}>
                 <div className="min-w-0 flex-1">
-                  <a href={alert.href ?? "/alerts"} className={cn("text-sm text-slate-900 hover:underline", !alert.readAt && "font-semibold")}>
+                  <a href={alertOpenHref(alert.id)} className={cn("text-sm text-slate-900 hover:underline", !alert.readAt && "font-semibold")}>
                     {alert.title}
                   </a>
                   {alert.body ? <p className="mt-0.5 text-sm text-slate-600">{alert.body}</p> : null}
@@ -71,7 +73,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         )}
       </Card>
       {page.newerCursor || page.olderCursor ? (
-        <nav aria-label="Alert pages" className="mt-4 flex max-w-4xl justify-between">
+        <nav aria-label="Alert pages" className="mt-4 flex justify-between">
           {page.newerCursor ? (
             <Link href={`/alerts?after=${page.newerCursor}`} className={buttonClasses("secondary", "sm")}>
               ← Newer alerts
@@ -86,6 +88,6 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           ) : null}
         </nav>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -36,8 +36,10 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
           Back to the portal
         </Link>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
-        <Card>
+      {/* minmax(0, 1fr): a grid column is otherwise as wide as its longest unbreakable line (the
+          truncated "To … UTC" lines), and the page scrolled sideways on a phone. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
+        <Card className="min-w-0">
           <h2 className="border-b border-slate-200 px-4 py-2 text-sm font-semibold">Emails ({emails.length})</h2>
           {emails.length === 0 ? (
             <p className="px-4 py-6 text-sm text-slate-600">No emails yet. Turn Email on in Notification Preferences; reminders and posted invoices then land here.</p>

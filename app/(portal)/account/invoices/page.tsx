@@ -9,8 +9,10 @@ import { Pager } from "@/components/invoices/pager";
 import { RecentInvoicesTable } from "@/components/invoices/recent-invoices-table";
 import { PaymentsTable } from "@/components/payments/payments-table";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { can } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
+import { PERMISSION_INFO } from "@/lib/access/permissions";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { isoDateInZone } from "@/lib/dates";
 import { providerName } from "@/lib/env";
@@ -32,20 +34,29 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const { account } = viewer;
   let filters = parseInvoiceFilters(await searchParams, account, now);
-  // Without payments.read the Payments tab does not exist (R-I5): show the default tab instead.
-  if (filters.tab === "payments" && !can(viewer, "payments.read")) filters = parseInvoiceFilters({}, account, now);
+  // Without payments.read the Payments tab does not exist (R-I5): show the default tab instead, and say why.
+  const paymentsRefused = filters.tab === "payments" && !can(viewer, "payments.read");
+  if (paymentsRefused) filters = parseInvoiceFilters({}, account, now);
 
   const [tabs, view] = await Promise.all([getTabSummaries(viewer, now), loadTab(viewer, filters, now)]);
   const { list } = view;
   const exportCounts = await exportScopeCounts(viewer, filters, { rows: list.rows.length, matching: list.count }, now);
   const today = isoDateInZone(now, account.timeZone);
-  const noInvoicesYet = !tabs.hasInvoices && filters.tab !== "payments";
+  // One empty state for an account with nothing billed yet, on every tab (a payment tab with
+  // payments but no visible invoice still lists them).
+  const noInvoicesYet = !tabs.hasInvoices && (filters.tab !== "payments" || tabs.summaries.payments?.count === 0);
   const noun = filters.tab === "payments" ? (list.count === 1 ? "payment" : "payments") : list.count === 1 ? "invoice" : "invoices";
 
   return (
     <>
       <PageHeader title="Invoices + Payments" description={`What your account owes and has paid, in ${account.currency}.`} />
       <GenerationBanner account={account} now={now} />
+      {paymentsRefused ? (
+        <Notice className="mb-4">
+          Recent Payments needs the {PERMISSION_INFO["payments.read"].label} permission, which your role does not include, so Open Invoices is shown instead. An
+          account administrator can change your role.
+        </Notice>
+      ) : null}
       <InvoiceTabs active={filters.tab} summaries={tabs.summaries} currency={account.currency} locale={account.locale} />
       <Card>
         {noInvoicesYet ? (

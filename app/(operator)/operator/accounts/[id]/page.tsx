@@ -4,6 +4,7 @@ import { AccountInvoicesTable } from "@/components/operator/account-invoices-tab
 import { AccountPaymentsTable } from "@/components/operator/account-payments-table";
 import { AccountUsersTable } from "@/components/operator/account-users-table";
 import { formatUtc, OPERATOR_LOCALE } from "@/components/operator/operator-format";
+import { KeysetPager } from "@/components/operator/keyset-pager";
 import { Section } from "@/components/operator/section";
 import { TicketsTable } from "@/components/support/tickets-table";
 import { buttonClasses } from "@/components/ui/button";
@@ -16,18 +17,20 @@ import { orNotFound } from "@/lib/or-not-found";
 
 export const metadata: Metadata = { title: "Account" };
 
-type Search = { posted?: string; paid?: string; voided?: string; upgraded?: string };
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+type Search = Record<"posted" | "paid" | "voided" | "upgraded" | "older" | "newer", string | string[] | undefined>;
 
 // GET /operator/accounts/[id] — one customer account as the provider sees it.
 export default async function OperatorAccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const operator = await requirePageOperator();
   const { id } = await params;
   const search = await searchParams;
-  const overview = await orNotFound(getAccountOverview(operator, id));
+  const overview = await orNotFound(getAccountOverview(operator, id, { older: one(search.older), newer: one(search.newer) }));
   const { account, counts } = overview;
   const numberOf = (invoiceId?: string) => overview.invoices.find((i) => i.id === invoiceId)?.number;
-  const posted = numberOf(search.posted);
-  const voided = numberOf(search.voided);
+  const posted = numberOf(one(search.posted));
+  const voided = numberOf(one(search.voided));
 
   return (
     <>
@@ -84,8 +87,14 @@ export default async function OperatorAccountPage({ params, searchParams }: { pa
         ))}
       </nav>
 
-      <Section id="invoices" title={counts.invoices > overview.invoices.length ? `Invoices (latest ${overview.invoices.length} of ${counts.invoices})` : "Invoices"}>
+      <Section id="invoices" title={counts.invoices > overview.invoices.length ? `Invoices (${overview.invoices.length} of ${counts.invoices}, newest first)` : "Invoices"}>
         <AccountInvoicesTable accountId={account.id} invoices={overview.invoices} />
+        <KeysetPager
+          label="Invoice pages"
+          noun="invoices"
+          newerHref={overview.invoicePages.newer ? `/operator/accounts/${account.id}?newer=${overview.invoicePages.newer}#invoices` : null}
+          olderHref={overview.invoicePages.older ? `/operator/accounts/${account.id}?older=${overview.invoicePages.older}#invoices` : null}
+        />
       </Section>
       <Section id="payments" title={counts.payments > overview.payments.length ? `Payments (latest ${overview.payments.length} of ${counts.payments})` : "Payments"}>
         <AccountPaymentsTable payments={overview.payments} />

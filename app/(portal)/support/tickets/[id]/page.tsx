@@ -4,6 +4,7 @@ import { ReplyForm } from "@/components/support/reply-form";
 import { RestoredInvoices } from "@/components/support/restored-invoices";
 import { TicketMessages } from "@/components/support/ticket-messages";
 import { DetailHeader } from "@/components/ui/detail-header";
+import { FlashNotice } from "@/components/ui/flash-notice";
 import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/access/page-guards";
 import { formatDay, formatInstant, isoDateInZone } from "@/lib/dates";
@@ -15,6 +16,9 @@ import { replyTicketAction } from "../actions";
 import { StatusBadge } from "@/components/ui/status-badge";
 
 export const metadata: Metadata = { title: "Support ticket" };
+
+// "Ticket sent" belongs to the redirect right after sending, not to a bookmarked or reloaded ?created=1.
+const justSent = (createdAt: Date) => Date.now() - createdAt.getTime() < 5 * 60_000;
 
 // GET /support/tickets/[id] — read and reply; another account's ticket is a 404.
 export default async function TicketPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
@@ -38,7 +42,7 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
         }
       />
       <div className="max-w-3xl space-y-6">
-        {created ? <Notice tone="success">Ticket sent. We&apos;ll reply here and raise an alert when we do.</Notice> : null}
+        {created && justSent(ticket.createdAt) ? <FlashNotice param="created">Ticket sent. We&apos;ll reply here and raise an alert when we do.</FlashNotice> : null}
         <RestoredInvoices grants={grants} now={new Date()} formatUntil={day} linkToInvoices={viewer.permissions.has("invoices.view")} />
         <TicketMessages messages={messages} providerLabel={`${providerName()} support`} formatTime={when} />
         {ticket.status === "closed" ? (

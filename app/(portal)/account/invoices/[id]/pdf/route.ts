@@ -1,5 +1,5 @@
 // GET /account/invoices/<id>/pdf — one invoice as a PDF rendered on the server (pdfkit).
-import { providerName } from "@/lib/env";
+import { providerAddress, providerName } from "@/lib/env";
 import { withViewer } from "@/lib/http/route";
 import { prepareInvoiceExport } from "@/lib/invoices/export-invoice";
 import { renderInvoicePdf } from "@/lib/invoices/render-invoice-pdf";
@@ -9,6 +9,7 @@ export const GET = withViewer<{ id: string }>(async ({ viewer, origin, params })
   const { invoice, filename } = await prepareInvoiceExport(viewer, params.id, "pdf", origin, now);
   const pdf = await renderInvoicePdf(invoice, {
     providerName: providerName(),
+    providerAddress: providerAddress(),
     accountName: viewer.account.name,
     locale: viewer.account.locale,
     timeZone: viewer.account.timeZone,
