@@ -25,7 +25,7 @@ export type NewNotification = {
 const isReminder = (n: NewNotification) => n.facts.event !== "invoice_posted";
 
 // Writes the alerts and outbox emails for freshly inserted notifications, in the caller's
-// transaction. Several reminders for one person become one digest email (★); alerts stay one each.
+// transaction; callers pass a bounded batch (the sweep's batch size), and the inserts are chunked. Several reminders for one person become one digest email (★); alerts stay one each.
 export async function deliverNotifications(db: Db, items: NewNotification[], now: Date): Promise<{ alerts: number; emails: number }> {
   const alerts = items
     .filter((n) => n.recipient.alert)
@@ -36,7 +36,12 @@ export async function deliverNotifications(db: Db, items: NewNotification[], now
   await raiseAlerts(db, alerts);
 
   const byUser = new Map<string, NewNotification[]>();
-  for (const n of items.filter((i) => i.recipient.emailOn)) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
+  for (const n of items) {
+    if (!n.recipient.emailOn) continue;
+    const group = byUser.get(n.userId);
+    if (group) group.push(n);
+    else byUser.set(n.userId, [n]);
+  }
   const emails: OutboxEmailInput[] = [];
   for (const group of byUser.values()) {
     const reminders = group.filter(isReminder);

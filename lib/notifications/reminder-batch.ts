@@ -1,0 +1,80 @@
+import "server-only";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { rawRows } from "@/db/raw-rows";
+import { notifications } from "@/db/schema";
+import type { InsertedRow } from "./insert-notifications";
+import type { NotificationEvent } from "./recipient-permissions";
+
+// Where a sweep stands in its walk over (subject id, user id). `userId: null` means past every
+// user of that subject. Both sweeps that may race walk the same order.
+export type BatchCursor = { subjectId: string; userId: string | null };
+
+// One kind of reminder, as the batch statement needs it.
+export type ReminderScan = {
+  event: NotificationEvent;
+  // Due subjects (subject_id, account_id, threshold) whose id passes `after`, in id order, at most `limit`.
+  dueChunk: (after: (id: AnyColumn) => SQL, limit: number) => SQL;
+  // recipientsSql(permission): who hears about it (derived table).
+  recipients: SQL;
+  // Over `n` (a notification already sent) and `due`: which sent notification makes this one redundant.
+  supersededBy: SQL;
+};
+
+export type BatchResult = { rows: InsertedRow[]; next: BatchCursor | null };
+
+type Row = InsertedRow & { chunk_size: number; chunk_end: string | null; candidate_count: number; last_subject: string | null; last_user: string | null; id: string | null };
+
+// The subjects a chunk starts from: strictly after a finished subject, or at a subject some of whose users remain.
+function afterCursor(cursor: BatchCursor | null) {
+  return (id: AnyColumn): SQL => {
+    if (!cursor) return sql`true`;
+    return cursor.userId === null ? sql`${id} > ${cursor.subjectId}::uuid` : sql`${id} >= ${cursor.subjectId}::uuid`;
+  };
+}
+
+// One bounded step of the sweep (R-N5), in the caller's transaction: at most `limit` due subjects
+// from the cursor on, their recipients, minus what was already sent or superseded, at most `limit`
+// of those pairs inserted (ON CONFLICT DO NOTHING: the unique key stays the guarantee when sweeps
+// race). Returns what this statement inserted, with the recipient's channels, and where the next
+// step starts (null when the walk is over). Each step reads O(limit) rows, so a sweep is linear.
+// Rows go in in (subject, user) order, so concurrent sweeps wait on each other instead of deadlocking.
+export async function insertReminderBatch(tx: Db, scan: ReminderScan, cursor: BatchCursor | null, limit: number, now: Date): Promise<BatchResult> {
+  const pairAfter = cursor?.userId ? sql`and (due.subject_id, r.user_id) > (${cursor.subjectId}::uuid, ${cursor.userId}::uuid)` : sql``;
+  const rows = await rawRows<Row>(tx, sql`
+    with chunk as (${scan.dueChunk(afterCursor(cursor), limit)}),
+    candidates as (
+      select due.account_id, r.user_id, due.subject_id, due.threshold, r.alert, r.email, r.email_address
+      from chunk due join ${scan.recipients} r on r.account_id = due.account_id
+      where due.threshold is not null ${pairAfter}
+        and not exists (
+          select 1 from ${notifications} n
+          where n.subject_id = due.subject_id and n.user_id = r.user_id and n.event = ${scan.event} and ${scan.supersededBy}
+        )
+      order by due.subject_id, r.user_id
+      limit ${limit}
+    ),
+    inserted as (
+      insert into ${notifications} (account_id, user_id, event, subject_id, threshold, created_at)
+      select account_id, user_id, ${scan.event}, subject_id, threshold, ${now.toISOString()}::timestamptz
+      from candidates order by subject_id, user_id
+      on conflict (user_id, event, subject_id, threshold) do nothing
+      returning id, user_id, subject_id
+    ),
+    summary as (
+      select (select count(*) from chunk)::int as chunk_size,
+             (select subject_id from chunk order by subject_id desc limit 1) as chunk_end,
+             (select count(*) from candidates)::int as candidate_count,
+             (select subject_id from candidates order by subject_id desc, user_id desc limit 1) as last_subject,
+             (select user_id from candidates order by subject_id desc, user_id desc limit 1) as last_user
+    )
+    select summary.*, i.id, c.account_id, c.user_id, c.subject_id, c.threshold, c.alert, c.email, c.email_address
+    from summary left join (inserted i join candidates c on c.user_id = i.user_id and c.subject_id = i.subject_id) on true`);
+
+  const [summary] = rows;
+  const inserted = rows.filter((r) => r.id !== null).map(({ id, account_id, user_id, subject_id, threshold, alert, email, email_address }) => ({ id: id!, account_id, user_id, subject_id, threshold, alert, email, email_address }));
+  let next: BatchCursor | null = null;
+  if (summary.candidate_count >= limit) next = { subjectId: summary.last_subject!, userId: summary.last_user! };
+  else if (summary.chunk_size >= limit) next = { subjectId: summary.chunk_end!, userId: null };
+  return { rows: inserted, next };
+}
