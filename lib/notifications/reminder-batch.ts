@@ -13,8 +13,11 @@ export type BatchCursor = { subjectId: string; userId: string | null };
 // One kind of reminder, as the batch statement needs it.
 export type ReminderScan = {
   event: NotificationEvent;
-  // Due subjects (subject_id, account_id, threshold) whose id passes `after`, in id order, at most `limit`.
-  dueChunk: (after: (id: AnyColumn) => SQL, limit: number) => SQL;
+  // The subjects that could be due, as `id`, whose id passes `after`, in id order, at most `limit`:
+  // a walk over an index, so each step reads only its slice.
+  walk: (after: (id: AnyColumn) => SQL, limit: number) => SQL;
+  // The due ones among the walked subjects (the table named `walked`): subject_id, account_id, threshold.
+  due: SQL;
   // recipientsSql(permission): who hears about it (derived table).
   recipients: SQL;
   // Over `n` (a notification already sent) and `due`: which sent notification makes this one redundant.
@@ -23,7 +26,14 @@ export type ReminderScan = {
 
 export type BatchResult = { rows: InsertedRow[]; next: BatchCursor | null };
 
-type Row = InsertedRow & { chunk_size: number; chunk_end: string | null; candidate_count: number; last_subject: string | null; last_user: string | null; id: string | null };
+type Row = InsertedRow & {
+  kind: "summary" | "candidate" | "inserted";
+  chunk_size: number;
+  chunk_end: string | null;
+  candidate_count: number;
+  last_subject: string | null;
+  last_user: string | null;
+};
 
 // The subjects a chunk starts from: strictly after a finished subject, or at a subject some of whose users remain.
 function afterCursor(cursor: BatchCursor | null) {
@@ -33,8 +43,8 @@ function afterCursor(cursor: BatchCursor | null) {
   };
 }
 
-// One bounded step of the sweep (R-N5), in the caller's transaction: at most `limit` due subjects
-// from the cursor on, their recipients, minus what was already sent or superseded, at most `limit`
+// One bounded step of the sweep (R-N5), in the caller's transaction: at most `limit` subjects
+// walked from the cursor on, the due ones' recipients, minus what was already sent or superseded, at most `limit`
 // of those pairs inserted (ON CONFLICT DO NOTHING: the unique key stays the guarantee when sweeps
 // race). Returns what this statement inserted, with the recipient's channels, and where the next
 // step starts (null when the walk is over). Each step reads O(limit) rows, so a sweep is linear.
@@ -42,14 +52,19 @@ function afterCursor(cursor: BatchCursor | null) {
 export async function insertReminderBatch(tx: Db, scan: ReminderScan, cursor: BatchCursor | null, limit: number, now: Date): Promise<BatchResult> {
   const pairAfter = cursor?.userId ? sql`and (due.subject_id, r.user_id) > (${cursor.subjectId}::uuid, ${cursor.userId}::uuid)` : sql``;
   const rows = await rawRows<Row>(tx, sql`
-    with chunk as (${scan.dueChunk(afterCursor(cursor), limit)}),
+    with walked as materialized (${scan.walk(afterCursor(cursor), limit)}),
+    chunk as (${scan.due}),
     candidates as (
       select due.account_id, r.user_id, due.subject_id, due.threshold, r.alert, r.email, r.email_address
       from chunk due join ${scan.recipients} r on r.account_id = due.account_id
       where due.threshold is not null ${pairAfter}
+        -- OFFSET 0 keeps this a per-row subplan probing the unique key on all of (user, event,
+        -- subject): as an anti-join the planner probed by (user, event) alone and filtered every
+        -- notification of that user for each due row, which made the sweep quadratic.
         and not exists (
           select 1 from ${notifications} n
-          where n.subject_id = due.subject_id and n.user_id = r.user_id and n.event = ${scan.event} and ${scan.supersededBy}
+          where n.user_id = r.user_id and n.event = ${scan.event} and n.subject_id = due.subject_id and ${scan.supersededBy}
+          offset 0
         )
       order by due.subject_id, r.user_id
       limit ${limit}
@@ -62,17 +77,31 @@ export async function insertReminderBatch(tx: Db, scan: ReminderScan, cursor: Ba
       returning id, user_id, subject_id
     ),
     summary as (
-      select (select count(*) from chunk)::int as chunk_size,
-             (select subject_id from chunk order by subject_id desc limit 1) as chunk_end,
+      select (select count(*) from walked)::int as chunk_size,
+             (select id from walked order by id desc limit 1) as chunk_end,
              (select count(*) from candidates)::int as candidate_count,
              (select subject_id from candidates order by subject_id desc, user_id desc limit 1) as last_subject,
              (select user_id from candidates order by subject_id desc, user_id desc limit 1) as last_user
     )
-    select summary.*, i.id, c.account_id, c.user_id, c.subject_id, c.threshold, c.alert, c.email, c.email_address
-    from summary left join (inserted i join candidates c on c.user_id = i.user_id and c.subject_id = i.subject_id) on true`);
+    -- Three row sets in one answer, matched up in JavaScript: joining two CTEs (no statistics,
+    -- no indexes) made the planner compare every inserted row with every candidate.
+    select 'summary' as kind, null::uuid as id, null::uuid as account_id, null::uuid as user_id, null::uuid as subject_id, null::int as threshold,
+           null::boolean as alert, null::boolean as email, null::text as email_address, summary.*
+    from summary
+    union all
+    select 'candidate', null, account_id, user_id, subject_id, threshold, alert, email, email_address, null, null, null, null, null from candidates
+    union all
+    select 'inserted', id, null, user_id, subject_id, null, null, null, null, null, null, null, null, null from inserted`);
 
-  const [summary] = rows;
-  const inserted = rows.filter((r) => r.id !== null).map(({ id, account_id, user_id, subject_id, threshold, alert, email, email_address }) => ({ id: id!, account_id, user_id, subject_id, threshold, alert, email, email_address }));
+  const summary = rows.find((r) => r.kind === "summary")!;
+  const key = (r: { subject_id: string; user_id: string }) => `${r.subject_id}:${r.user_id}`;
+  const candidates = new Map(rows.filter((r) => r.kind === "candidate").map((r) => [key(r), r]));
+  const inserted = rows
+    .filter((r) => r.kind === "inserted")
+    .map((r) => {
+      const { account_id, threshold, alert, email, email_address } = candidates.get(key(r))!;
+      return { id: r.id, account_id, user_id: r.user_id, subject_id: r.subject_id, threshold, alert, email, email_address };
+    });
   let next: BatchCursor | null = null;
   if (summary.candidate_count >= limit) next = { subjectId: summary.last_subject!, userId: summary.last_user! };
   else if (summary.chunk_size >= limit) next = { subjectId: summary.chunk_end!, userId: null };

@@ -26,27 +26,32 @@ export function reminderBatchSize(): number {
 
 const intArray = (values: readonly number[]) => sql.raw(`array[${values.map((v) => Math.trunc(v)).join(",")}]::int[]`);
 
+// Only the walked rows, looked up by primary key: as a join the planner may read all of a large
+// account's invoices to hash them, for every batch.
+const WALKED_IDS = (id: AnyColumn) => sql`${id} = any(array(select id from walked))`;
+
 // The calendar day `now` falls on in each account's own time zone, computed by PostgreSQL.
 function accountToday(now: Date): SQL {
   return sql`(${now.toISOString()}::timestamptz at time zone ${accounts.timeZone})::date`;
 }
 
 // Open invoices with a balance (BALANCE_DUE), at least 2 calendar days past due in the account's
-// zone, that the account can see (the Generation 3 rule), walked in id order over the open ones.
+// zone, that the account can see (the Generation 3 rule). The walk goes over the open ones only
+// (invoices_open_id_idx), not the settled bulk of the table.
 function pastDueScan(now: Date): ReminderScan {
   const today = accountToday(now);
   return {
     event: "invoice_past_due",
     recipients: recipientsSql("invoices.view"),
     supersededBy: sql`n.threshold >= due.threshold`,
-    dueChunk: (after, limit) => sql`
+    walk: (after, limit) => sql`select ${invoices.id} as id from ${invoices} where ${invoices.status} = 'open' and ${after(invoices.id)} order by ${invoices.id} limit ${limit}`,
+    due: sql`
       select ${invoices.id} as subject_id, ${invoices.accountId} as account_id,
         (select max(t) from unnest(${intArray(PAST_DUE_THRESHOLDS)}) as t where t <= ${today} - ${invoices.dueDate}) as threshold
       from ${invoices} join ${accounts} on ${accounts.id} = ${invoices.accountId}
-      where ${invoices.status} = 'open' and ${BALANCE_DUE} > 0 and ${after(invoices.id)}
+      where ${WALKED_IDS(invoices.id)} and ${invoices.status} = 'open' and ${BALANCE_DUE} > 0
         and ${invoices.dueDate} <= ${today} - ${sql.raw(String(PAST_DUE_THRESHOLDS[0]))}
-        and ${visibleToOwnAccountSql(now)}
-      order by ${invoices.id} limit ${limit}`,
+        and ${visibleToOwnAccountSql(now)}`,
   };
 }
 
@@ -58,7 +63,8 @@ function expiryMonths(now: Date): [SQL, SQL] {
   return [month(new Date(now.getTime() - 86_400_000)), month(new Date(now.getTime() + (maxDays + 1) * 86_400_000))];
 }
 
-// Cards on file (not removed) within 30 days of the end of their expiry month, in the account's zone.
+// Cards on file (not removed) within 30 days of the end of their expiry month, in the account's
+// zone. The walk reads only cards expiring this month or next (payment_methods_expiry_idx).
 function cardExpiryScan(now: Date): ReminderScan {
   const daysLeft = sql`((make_date(${paymentMethods.expYear}, ${paymentMethods.expMonth}, 1) + interval '1 month' - interval '1 day')::date - ${accountToday(now)})`;
   const [from, to] = expiryMonths(now);
@@ -66,16 +72,18 @@ function cardExpiryScan(now: Date): ReminderScan {
     event: "card_expiring",
     recipients: recipientsSql("payments.read"),
     supersededBy: sql`n.threshold <= due.threshold`,
-    dueChunk: (after, limit) => sql`
+    walk: (after, limit) => sql`
+      select ${paymentMethods.id} as id from ${paymentMethods}
+      where ${paymentMethods.removedAt} is null and (${paymentMethods.expYear}, ${paymentMethods.expMonth}) between ${from} and ${to} and ${after(paymentMethods.id)}
+      order by ${paymentMethods.id} limit ${limit}`,
+    due: sql`
       select subject_id, account_id, (select min(t) from unnest(${intArray(CARD_EXPIRY_THRESHOLDS)}) as t where t >= days_left) as threshold
       from (
         select ${paymentMethods.id} as subject_id, ${paymentMethods.accountId} as account_id, ${daysLeft} as days_left
         from ${paymentMethods} join ${accounts} on ${accounts.id} = ${paymentMethods.accountId}
-        where ${paymentMethods.removedAt} is null and ${after(paymentMethods.id)}
-          and (${paymentMethods.expYear}, ${paymentMethods.expMonth}) between ${from} and ${to}
+        where ${WALKED_IDS(paymentMethods.id)}
       ) cards
-      where days_left between 0 and ${sql.raw(String(Math.max(...CARD_EXPIRY_THRESHOLDS)))}
-      order by subject_id limit ${limit}`,
+      where days_left between 0 and ${sql.raw(String(Math.max(...CARD_EXPIRY_THRESHOLDS)))}`,
   };
 }
 
