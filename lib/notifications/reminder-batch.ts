@@ -24,6 +24,10 @@ export type ReminderScan = {
   supersededBy: SQL;
 };
 
+// `walk`: subjects read per step; `limit`: notifications inserted per step at most. A walk a few
+// times the limit keeps a sweep with little to do to few statements (each costs a plan).
+export type BatchSizes = { walk: number; limit: number };
+
 export type BatchResult = { rows: InsertedRow[]; next: BatchCursor | null };
 
 type Row = InsertedRow & {
@@ -43,16 +47,17 @@ function afterCursor(cursor: BatchCursor | null) {
   };
 }
 
-// One bounded step of the sweep (R-N5), in the caller's transaction: at most `limit` subjects
-// walked from the cursor on, the due ones' recipients, minus what was already sent or superseded, at most `limit`
-// of those pairs inserted (ON CONFLICT DO NOTHING: the unique key stays the guarantee when sweeps
+// One bounded step of the sweep (R-N5), in the caller's transaction: at most `walk` subjects
+// walked from the cursor on, the due ones' recipients, minus what was already sent or superseded,
+// at most `limit` of those pairs inserted (ON CONFLICT DO NOTHING: the unique key stays the guarantee when sweeps
 // race). Returns what this statement inserted, with the recipient's channels, and where the next
-// step starts (null when the walk is over). Each step reads O(limit) rows, so a sweep is linear.
+// step starts (null when the walk is over). Each step reads O(walk) rows, so a sweep is linear.
 // Rows go in in (subject, user) order, so concurrent sweeps wait on each other instead of deadlocking.
-export async function insertReminderBatch(tx: Db, scan: ReminderScan, cursor: BatchCursor | null, limit: number, now: Date): Promise<BatchResult> {
+export async function insertReminderBatch(tx: Db, scan: ReminderScan, cursor: BatchCursor | null, sizes: BatchSizes, now: Date): Promise<BatchResult> {
+  const { walk, limit } = sizes;
   const pairAfter = cursor?.userId ? sql`and (due.subject_id, r.user_id) > (${cursor.subjectId}::uuid, ${cursor.userId}::uuid)` : sql``;
   const rows = await rawRows<Row>(tx, sql`
-    with walked as materialized (${scan.walk(afterCursor(cursor), limit)}),
+    with walked as materialized (${scan.walk(afterCursor(cursor), walk)}),
     chunk as (${scan.due}),
     candidates as (
       select due.account_id, r.user_id, due.subject_id, due.threshold, r.alert, r.email, r.email_address
@@ -104,6 +109,6 @@ export async function insertReminderBatch(tx: Db, scan: ReminderScan, cursor: Ba
     });
   let next: BatchCursor | null = null;
   if (summary.candidate_count >= limit) next = { subjectId: summary.last_subject!, userId: summary.last_user! };
-  else if (summary.chunk_size >= limit) next = { subjectId: summary.chunk_end!, userId: null };
+  else if (summary.chunk_size >= walk) next = { subjectId: summary.chunk_end!, userId: null };
   return { rows: inserted, next };
 }

@@ -18,11 +18,14 @@ export type SweepOptions = {
   batchSize?: number;
 };
 
-// REMINDER_BATCH_SIZE (default 1 000): notifications per transaction, and due subjects read per step.
+// REMINDER_BATCH_SIZE (default 1 000): the most notifications written per transaction.
 export function reminderBatchSize(): number {
   const value = Number(process.env.REMINDER_BATCH_SIZE);
   return Number.isInteger(value) && value >= 1 && value <= 20_000 ? value : 1_000;
 }
+
+// Subjects read per step, as a multiple of the batch size: most open invoices need nothing.
+const WALK_FACTOR = 5;
 
 const intArray = (values: readonly number[]) => sql.raw(`array[${values.map((v) => Math.trunc(v)).join(",")}]::int[]`);
 
@@ -100,7 +103,8 @@ async function runBatch(tx: Db, state: WalkState, batchSize: number, now: Date) 
   const items: NewNotification[] = [];
   while (state.kind < KINDS.length && items.length < batchSize) {
     const kind = KINDS[state.kind];
-    const { rows, next } = await insertReminderBatch(tx, kind.scan(now), state.cursor, batchSize - items.length, now);
+    const limit = batchSize - items.length;
+    const { rows, next } = await insertReminderBatch(tx, kind.scan(now), state.cursor, { walk: WALK_FACTOR * batchSize, limit }, now);
     items.push(...(await kind.describe(tx, rows)));
     if (next) {
       state.cursor = next;
