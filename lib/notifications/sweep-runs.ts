@@ -19,8 +19,15 @@ export async function recordSweepProgress(db: Db, id: string, totals: SweepTotal
   await db.update(reminderSweeps).set(totals).where(eq(reminderSweeps.id, id));
 }
 
+// What operators need to read: the database's own error, not drizzle's "Failed query: <SQL>" wrapper.
+function describeError(error: unknown): string {
+  let root = error;
+  while (root instanceof Error && root.cause instanceof Error) root = root.cause;
+  return (root instanceof Error ? root.message : String(root)).slice(0, 1000);
+}
+
 export async function finishSweepRun(db: Db, id: string, totals: SweepTotals, error: unknown): Promise<void> {
-  const message = error === null ? null : (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 1000);
+  const message = error === null ? null : describeError(error);
   await db.update(reminderSweeps).set({ ...totals, finishedAt: new Date(), error: message }).where(eq(reminderSweeps.id, id));
 }
 

@@ -1,0 +1,2 @@
+import { benchReminderSweepSizes } from "@/bench/reminder-sweep-sizes";
+await benchReminderSweepSizes();
