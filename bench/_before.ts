@@ -1,2 +1,0 @@
-import { benchReminderSweepSizes } from "@/bench/reminder-sweep-sizes";
-await benchReminderSweepSizes();
