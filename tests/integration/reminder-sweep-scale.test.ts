@@ -53,7 +53,7 @@ async function writtenFor(accountIds: string[]): Promise<Written> {
       (select count(*) from alerts where account_id = any(${ids}::uuid[]))::int as "alerts",
       (select count(*) from (select n.id from n join alerts a on a.notification_id = n.id group by n.id having count(*) = 1) once)::int as "alerted",
       (select count(*) from n where role <> 'account_admin')::int as "emailOn",
-      (select coalesce(sum(coalesce(substring(subject from '^(\d+) billing reminders')::int, 1)), 0)
+      (select coalesce(sum(coalesce(substring(subject from '^([0-9]+) billing reminders')::int, 1)), 0)
          from email_outbox where account_id = any(${ids}::uuid[]))::int as "emailed",
       (select count(*) from email_outbox where account_id = any(${ids}::uuid[]))::int as "emails"`,
   );
