@@ -11,5 +11,5 @@ CREATE TABLE "reminder_sweeps" (
 );
 --> statement-breakpoint
 CREATE INDEX "reminder_sweeps_started_idx" ON "reminder_sweeps" USING btree ("started_at","id");--> statement-breakpoint
-CREATE INDEX "invoices_open_id_idx" ON "invoices" USING btree ("id") WHERE "invoices"."status" = 'open';--> statement-breakpoint
+CREATE INDEX "invoices_open_account_id_idx" ON "invoices" USING btree ("account_id","id") WHERE "invoices"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "payment_methods_expiry_idx" ON "payment_methods" USING btree ("exp_year","exp_month") WHERE "payment_methods"."removed_at" is null;
