@@ -40,14 +40,17 @@ function accountToday(now: Date): SQL {
 
 // Open invoices with a balance (BALANCE_DUE), at least 2 calendar days past due in the account's
 // zone, that the account can see (the Generation 3 rule). The walk goes over the open ones only
-// (invoices_open_id_idx), not the settled bulk of the table.
+// (invoices_open_account_id_idx), not the settled bulk of the table.
 function pastDueScan(now: Date): ReminderScan {
   const today = accountToday(now);
   return {
     event: "invoice_past_due",
     recipients: recipientsSql("invoices.view"),
     supersededBy: sql`n.threshold >= due.threshold`,
-    walk: (after, limit) => sql`select ${invoices.id} as id from ${invoices} where ${invoices.status} = 'open' and ${after(invoices.id)} order by ${invoices.id} limit ${limit}`,
+    walk: (after, limit) => sql`
+      select ${invoices.accountId} as account_id, ${invoices.id} as id from ${invoices}
+      where ${invoices.status} = 'open' and ${after(invoices.accountId, invoices.id)}
+      order by ${invoices.accountId}, ${invoices.id} limit ${limit}`,
     due: sql`
       select ${invoices.id} as subject_id, ${invoices.accountId} as account_id,
         (select max(t) from unnest(${intArray(PAST_DUE_THRESHOLDS)}) as t where t <= ${today} - ${invoices.dueDate}) as threshold
@@ -76,9 +79,10 @@ function cardExpiryScan(now: Date): ReminderScan {
     recipients: recipientsSql("payments.read"),
     supersededBy: sql`n.threshold <= due.threshold`,
     walk: (after, limit) => sql`
-      select ${paymentMethods.id} as id from ${paymentMethods}
-      where ${paymentMethods.removedAt} is null and (${paymentMethods.expYear}, ${paymentMethods.expMonth}) between ${from} and ${to} and ${after(paymentMethods.id)}
-      order by ${paymentMethods.id} limit ${limit}`,
+      select ${paymentMethods.accountId} as account_id, ${paymentMethods.id} as id from ${paymentMethods}
+      where ${paymentMethods.removedAt} is null and (${paymentMethods.expYear}, ${paymentMethods.expMonth}) between ${from} and ${to}
+        and ${after(paymentMethods.accountId, paymentMethods.id)}
+      order by ${paymentMethods.accountId}, ${paymentMethods.id} limit ${limit}`,
     due: sql`
       select subject_id, account_id, (select min(t) from unnest(${intArray(CARD_EXPIRY_THRESHOLDS)}) as t where t >= days_left) as threshold
       from (
