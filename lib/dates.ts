@@ -44,8 +44,15 @@ export function isIsoDate(value: string): boolean {
 }
 
 // "Nov 25, 2026" for a calendar day, in the account's locale (no zone shift: it is a day, not an instant).
+// One formatter per locale (see dayFormats): a reminder sweep formats days for thousands of rows.
+const localeDayFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDay(isoDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+  let format = localeDayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+    localeDayFormats.set(locale, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 // An instant shown in the account's time zone.

@@ -9,9 +9,9 @@ import { z } from "zod";
 // `FOO=` in an env file means "not set", not "set to nothing".
 const setting = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
 
-function wholeNumber(min: number, fallback: number) {
-  const message = `must be a whole number of at least ${min}`;
-  return setting(z.string().trim().regex(/^\d+$/, message).transform(Number).pipe(z.number().min(min, message)).default(fallback));
+function wholeNumber(min: number, fallback: number, max = Number.MAX_SAFE_INTEGER) {
+  const message = max === Number.MAX_SAFE_INTEGER ? `must be a whole number of at least ${min}` : `must be a whole number from ${min} to ${max}`;
+  return setting(z.string().trim().regex(/^\d+$/, message).transform(Number).pipe(z.number().min(min, message).max(max, message)).default(fallback));
 }
 
 function url(protocols: readonly string[], example: string) {
@@ -73,6 +73,10 @@ const envSchema = z.object({
   NOTIFICATION_JOBS: setting(flag().default(true)),
   REMINDER_SWEEP_INTERVAL_MS: wholeNumber(1000, 15 * 60_000),
   OUTBOX_INTERVAL_MS: wholeNumber(1000, 30_000),
+  // Emails of a claimed outbox batch in flight at once; Resend's 429s are honoured by the backoff.
+  OUTBOX_CONCURRENCY: wholeNumber(1, 1, 64),
+  // The most reminder notifications the sweep writes per transaction.
+  REMINDER_BATCH_SIZE: wholeNumber(1, 1_000, 20_000),
   CRON_SECRET: text(),
 });
 

@@ -36,6 +36,15 @@ export function decimalStringToMinor(value: string, currency: string): number {
 }
 
 // Display form in the account's locale and currency, e.g. "$1,250.00" or "1.250,00 €".
+// One formatter per locale and currency: building one costs far more than formatting with it, and
+// a reminder sweep formats amounts for thousands of rows.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(minorToDecimalString(minor, currency)));
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(Number(minorToDecimalString(minor, currency)));
 }

@@ -38,6 +38,9 @@ export const invoices = pgTable(
     index("invoices_account_issue_idx").on(t.accountId, t.issueDate, t.id),
     // Open Invoices: oldest due first among rows with a balance.
     index("invoices_account_open_due_idx").on(t.accountId, t.dueDate, t.id).where(sql`${t.status} = 'open'`),
+    // The reminder sweep walks open invoices across all accounts by (account, id), a batch at a
+    // time; this keeps each step to the open ones instead of the whole (mostly settled) table.
+    index("invoices_open_account_id_idx").on(t.accountId, t.id).where(sql`${t.status} = 'open'`),
     // Either tab sorted by amount.
     index("invoices_account_total_idx").on(t.accountId, t.totalMinor, t.id),
     check("invoices_generation_valid", sql`${t.generation} in (3, 4)`),

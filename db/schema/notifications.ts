@@ -96,6 +96,26 @@ export const emailOutbox = pgTable(
   ],
 );
 
+// One row per reminder sweep: when it ran, how far it got and why it stopped, so operators see a
+// failing sweep the same day. Counters are updated after every committed batch.
+export const reminderSweeps = pgTable(
+  "reminder_sweeps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // The clock the sweep ran with (a cron caller may pass its own), and the wall clock around it.
+    sweepAt: timestamp("sweep_at", { withTimezone: true }).notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    batches: integer("batches").notNull().default(0),
+    notifications: integer("notifications").notNull().default(0),
+    alerts: integer("alerts").notNull().default(0),
+    emails: integer("emails").notNull().default(0),
+    error: text("error"),
+  },
+  (t) => [index("reminder_sweeps_started_idx").on(t.startedAt, t.id)],
+);
+
 export type NotificationPreference = typeof notificationPreferences.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
+export type ReminderSweep = typeof reminderSweeps.$inferSelect;

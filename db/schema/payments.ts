@@ -28,6 +28,8 @@ export const paymentMethods = pgTable(
     uniqueIndex("payment_methods_one_default_idx")
       .on(t.accountId)
       .where(sql`${t.isDefault} and ${t.removedAt} is null`),
+    // The reminder sweep reads only cards whose expiry month is this month or next.
+    index("payment_methods_expiry_idx").on(t.expYear, t.expMonth).where(sql`${t.removedAt} is null`),
     check("payment_methods_last4_digits", sql`${t.last4} ~ '^[0-9]{4}$'`),
     check("payment_methods_exp_month_range", sql`${t.expMonth} between 1 and 12`),
   ],

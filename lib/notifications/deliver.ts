@@ -22,10 +22,14 @@ export type NewNotification = {
   account: AccountFacts;
 };
 
+// Reminders spelled out in one digest; a catch-up sweep can owe someone hundreds, and an email
+// listing them all is unreadable (and slow to render). The subject still counts them all.
+export const DIGEST_ITEMS_SHOWN = 25;
+
 const isReminder = (n: NewNotification) => n.facts.event !== "invoice_posted";
 
 // Writes the alerts and outbox emails for freshly inserted notifications, in the caller's
-// transaction. Several reminders for one person become one digest email (★); alerts stay one each.
+// transaction; callers pass a bounded batch (the sweep's batch size), and the inserts are chunked. Several reminders for one person become one digest email (★); alerts stay one each.
 export async function deliverNotifications(db: Db, items: NewNotification[], now: Date): Promise<{ alerts: number; emails: number }> {
   const alerts = items
     .filter((n) => n.recipient.alert)
@@ -36,7 +40,12 @@ export async function deliverNotifications(db: Db, items: NewNotification[], now
   await raiseAlerts(db, alerts);
 
   const byUser = new Map<string, NewNotification[]>();
-  for (const n of items.filter((i) => i.recipient.emailOn)) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
+  for (const n of items) {
+    if (!n.recipient.emailOn) continue;
+    const group = byUser.get(n.userId);
+    if (group) group.push(n);
+    else byUser.set(n.userId, [n]);
+  }
   const emails: OutboxEmailInput[] = [];
   for (const group of byUser.values()) {
     const reminders = group.filter(isReminder);
@@ -67,12 +76,20 @@ async function digestEmail(group: NewNotification[], now: Date): Promise<OutboxE
     group.map((n) => n.facts),
     first.account,
   );
-  const items = group.map((n) => {
+  const items = group.slice(0, DIGEST_ITEMS_SHOWN).map((n) => {
     const message = describeNotification(n.facts, n.account, now);
     return { message, actionUrl: absoluteUrl(message.action.path) };
   });
   const { html, text } = await renderEmail(
-    createElement(DigestEmail, { subject, accountName: first.account.name, items, provider: providerName(), preferencesUrl: absoluteUrl(NOTIFICATION_LINKS.preferences()) }),
+    createElement(DigestEmail, {
+      subject,
+      accountName: first.account.name,
+      items,
+      total: group.length,
+      moreUrl: absoluteUrl(NOTIFICATION_LINKS.openInvoices()),
+      provider: providerName(),
+      preferencesUrl: absoluteUrl(NOTIFICATION_LINKS.preferences()),
+    }),
   );
   // The key is derived from the notifications it carries: the same set can never be enqueued twice.
   const ids = group.map((n) => n.notificationId).sort();

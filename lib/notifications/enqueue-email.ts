@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { insertInChunks } from "@/db/insert-chunks";
 import { emailOutbox } from "@/db/schema";
 
 export type OutboxEmailInput = {
@@ -40,8 +41,12 @@ export async function enqueueEmail(db: Db, input: OutboxEmailInput): Promise<{ i
   return row ?? null;
 }
 
-// The same for many emails in one statement; returns the ids of the rows actually written.
+// The same for many emails, a bounded number of rows per statement (rendered emails are large);
+// returns the ids of the rows actually written.
 export async function enqueueEmails(db: Db, inputs: OutboxEmailInput[]): Promise<{ id: string }[]> {
-  if (inputs.length === 0) return [];
-  return db.insert(emailOutbox).values(inputs.map(toRow)).onConflictDoNothing({ target: emailOutbox.idempotencyKey }).returning({ id: emailOutbox.id });
+  return insertInChunks(
+    inputs,
+    (chunk) => db.insert(emailOutbox).values(chunk.map(toRow)).onConflictDoNothing({ target: emailOutbox.idempotencyKey }).returning({ id: emailOutbox.id }),
+    100,
+  );
 }

@@ -12,6 +12,8 @@ export function recipientOf(row: InsertedRow): NewNotification["recipient"] {
   return { email: row.email_address, alert: row.alert, emailOn: row.email };
 }
 
+// For one event about one subject (an invoice just posted): its rows are that account's recipients,
+// so the statement stays small. Sweeps over many subjects go through insertReminderBatch instead.
 // Due rows (subject_id, account_id, threshold) → one notification per recipient in the same account,
 // returning what this statement inserted with the recipient's channels. Rows go in in a fixed order,
 // so concurrent sweeps wait on each other instead of deadlocking.

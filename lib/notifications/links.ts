@@ -6,6 +6,7 @@ export const NOTIFICATION_LINKS = {
   paymentMethods: () => "/account/payment-methods",
   preferences: () => "/settings/notifications",
   alerts: () => "/alerts",
+  openInvoices: () => "/account/invoices?tab=open",
 };
 
 export function absoluteUrl(path: string): string {

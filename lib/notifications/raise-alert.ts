@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { insertInChunks } from "@/db/insert-chunks";
 import { alerts } from "@/db/schema";
 
 export type AlertInput = {
@@ -31,8 +32,10 @@ export async function raiseAlert(db: Db, input: AlertInput): Promise<void> {
   await db.insert(alerts).values(toRow(input));
 }
 
-// The same for many alerts in one statement (a reminder sweep's new notifications).
+// The same for many alerts (a reminder sweep's batch), a bounded number of rows per statement.
 export async function raiseAlerts(db: Db, inputs: AlertInput[]): Promise<void> {
-  if (inputs.length === 0) return;
-  await db.insert(alerts).values(inputs.map(toRow));
+  await insertInChunks(inputs, async (chunk) => {
+    await db.insert(alerts).values(chunk.map(toRow));
+    return [];
+  });
 }

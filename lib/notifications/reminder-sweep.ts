@@ -1,118 +1,154 @@
 import "server-only";
-import { eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { accounts, invoiceAccessGrants, invoices, paymentMethods } from "@/db/schema";
-import { GENERATION_3_GRACE_MS } from "@/lib/invoices/generation-rule";
+import { env } from "@/lib/env";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { Database, Db } from "@/db/client";
+import { accounts, invoices, paymentMethods } from "@/db/schema";
+import { BALANCE_DUE } from "@/lib/invoices/balance-due";
+import { invoiceVisibleSql } from "@/lib/invoices/generation-rule";
 import { deliverNotifications, type NewNotification } from "./deliver";
-import { insertNotifications, recipientOf, type InsertedRow } from "./insert-notifications";
+import type { InsertedRow } from "./insert-notifications";
+import { insertReminderBatch, type BatchCursor, type ReminderScan } from "./reminder-batch";
+import { cardReminders, invoiceReminders } from "./reminder-facts";
 import { recipientsSql } from "./recipients-sql";
+import { finishSweepRun, recordSweepProgress, startSweepRun, type SweepTotals } from "./sweep-runs";
 import { CARD_EXPIRY_THRESHOLDS, PAST_DUE_THRESHOLDS } from "./thresholds";
 
-export type SweepResult = { notifications: number; alerts: number; emails: number };
+export type SweepResult = SweepTotals;
+export type SweepOptions = {
+  // Most notifications (and due subjects read) per batch; each batch is one transaction.
+  batchSize?: number;
+};
+
+// REMINDER_BATCH_SIZE (default 1 000): the most notifications written per transaction.
+export function reminderBatchSize(): number {
+  return env().REMINDER_BATCH_SIZE;
+}
+
+// Subjects read per step, as a multiple of the batch size: most open invoices need nothing.
+const WALK_FACTOR = 5;
 
 const intArray = (values: readonly number[]) => sql.raw(`array[${values.map((v) => Math.trunc(v)).join(",")}]::int[]`);
 
-// Finds every reminder that is due at `now` and notifies each (user, event, subject, threshold) once
-// (R-N1, R-N4, R-N5): set-based INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING into
-// notifications, then alerts and outbox emails for exactly the rows this sweep inserted, all in one
-// transaction. Only the latest threshold crossed is considered, and only if no later one was sent,
-// so a sweep that missed days catches up without sending superseded reminders.
-// Note: a system job that deliberately spans all accounts; it never takes a viewer.
-export async function runReminderSweep(db: Db, now: Date = new Date()): Promise<SweepResult> {
-  return db.transaction(async (tx) => {
-    const invoiceRows = await insertPastDueNotifications(tx, now);
-    const cardRows = await insertCardExpiryNotifications(tx, now);
-    const items = [...(await invoiceNotifications(tx, invoiceRows)), ...(await cardNotifications(tx, cardRows))];
-    const delivered = await deliverNotifications(tx, items, now);
-    return { notifications: items.length, ...delivered };
-  });
-}
+// Only the walked rows, looked up by primary key: as a join the planner may read all of a large
+// account's invoices to hash them, for every batch.
+const WALKED_IDS = (id: AnyColumn) => sql`${id} = any(array(select id from walked))`;
 
 // The calendar day `now` falls on in each account's own time zone, computed by PostgreSQL.
 function accountToday(now: Date): SQL {
   return sql`(${now.toISOString()}::timestamptz at time zone ${accounts.timeZone})::date`;
 }
 
-// Open invoices with a balance, at least 2 calendar days past due in the account's zone, that the
-// account can see (the Generation 3 rule, as in lib/invoices/visibility.ts).
-function insertPastDueNotifications(tx: Db, now: Date) {
+// Open invoices with a balance (BALANCE_DUE), at least 2 calendar days past due in the account's
+// zone, that the account can see (the Generation 3 rule). The walk goes over the open ones only
+// (invoices_open_account_id_idx), not the settled bulk of the table.
+function pastDueScan(now: Date): ReminderScan {
   const today = accountToday(now);
-  const graceStart = new Date(now.getTime() - GENERATION_3_GRACE_MS).toISOString();
-  const due = sql`
-    select ${invoices.id} as subject_id, ${invoices.accountId} as account_id,
-      (select max(t) from unnest(${intArray(PAST_DUE_THRESHOLDS)}) as t where t <= ${today} - ${invoices.dueDate}) as threshold
-    from ${invoices} join ${accounts} on ${accounts.id} = ${invoices.accountId}
-    where ${invoices.status} = 'open' and ${invoices.totalMinor} > ${invoices.paidMinor}
-      and ${invoices.dueDate} <= ${today} - ${sql.raw(String(PAST_DUE_THRESHOLDS[0]))}
-      and (${invoices.generation} = 4 or ${accounts.invoiceGeneration} = 3 or ${accounts.upgradedAt} > ${graceStart}::timestamptz
-        or exists (select 1 from ${invoiceAccessGrants} g where g.account_id = ${invoices.accountId} and g.invoice_id = ${invoices.id}
-                   and g.expires_at > ${now.toISOString()}::timestamptz))`;
-  return insertNotifications(tx, "invoice_past_due", due, recipientsSql("invoices.view"), sql`n.threshold >= due.threshold`, now);
+  return {
+    event: "invoice_past_due",
+    recipients: recipientsSql("invoices.view"),
+    supersededBy: sql`n.threshold >= due.threshold`,
+    walk: (after, limit) => sql`
+      select ${invoices.accountId} as account_id, ${invoices.id} as id from ${invoices}
+      where ${invoices.status} = 'open' and ${after(invoices.accountId, invoices.id)}
+      order by ${invoices.accountId}, ${invoices.id} limit ${limit}`,
+    due: sql`
+      select ${invoices.id} as subject_id, ${invoices.accountId} as account_id,
+        (select max(t) from unnest(${intArray(PAST_DUE_THRESHOLDS)}) as t where t <= ${today} - ${invoices.dueDate}) as threshold
+      from ${invoices} join ${accounts} on ${accounts.id} = ${invoices.accountId}
+      where ${WALKED_IDS(invoices.id)} and ${invoices.status} = 'open' and ${BALANCE_DUE} > 0
+        and ${invoices.dueDate} <= ${today} - ${sql.raw(String(PAST_DUE_THRESHOLDS[0]))}
+        and ${invoiceVisibleSql(now)}`,
+  };
 }
 
-// Cards on file (not removed) within 30 days of the end of their expiry month, in the account's zone.
-function insertCardExpiryNotifications(tx: Db, now: Date) {
+// The expiry months a card can be in to be within 30 days of its end in some account's zone
+// (today in a zone is within a day of today in UTC): this month and next, give or take a day.
+function expiryMonths(now: Date): [SQL, SQL] {
+  const month = (d: Date) => sql`(${d.getUTCFullYear()}::int, ${d.getUTCMonth() + 1}::int)`;
+  const maxDays = Math.max(...CARD_EXPIRY_THRESHOLDS);
+  return [month(new Date(now.getTime() - 86_400_000)), month(new Date(now.getTime() + (maxDays + 1) * 86_400_000))];
+}
+
+// Cards on file (not removed) within 30 days of the end of their expiry month, in the account's
+// zone. The walk reads only cards expiring this month or next (payment_methods_expiry_idx).
+function cardExpiryScan(now: Date): ReminderScan {
   const daysLeft = sql`((make_date(${paymentMethods.expYear}, ${paymentMethods.expMonth}, 1) + interval '1 month' - interval '1 day')::date - ${accountToday(now)})`;
-  const due = sql`
-    select subject_id, account_id, (select min(t) from unnest(${intArray(CARD_EXPIRY_THRESHOLDS)}) as t where t >= days_left) as threshold
-    from (
-      select ${paymentMethods.id} as subject_id, ${paymentMethods.accountId} as account_id, ${daysLeft} as days_left
-      from ${paymentMethods} join ${accounts} on ${accounts.id} = ${paymentMethods.accountId}
-      where ${paymentMethods.removedAt} is null
-    ) cards
-    where days_left between 0 and ${sql.raw(String(Math.max(...CARD_EXPIRY_THRESHOLDS)))}`;
-  return insertNotifications(tx, "card_expiring", due, recipientsSql("payments.read"), sql`n.threshold <= due.threshold`, now);
+  const [from, to] = expiryMonths(now);
+  return {
+    event: "card_expiring",
+    recipients: recipientsSql("payments.read"),
+    supersededBy: sql`n.threshold <= due.threshold`,
+    walk: (after, limit) => sql`
+      select ${paymentMethods.accountId} as account_id, ${paymentMethods.id} as id from ${paymentMethods}
+      where ${paymentMethods.removedAt} is null and (${paymentMethods.expYear}, ${paymentMethods.expMonth}) between ${from} and ${to}
+        and ${after(paymentMethods.accountId, paymentMethods.id)}
+      order by ${paymentMethods.accountId}, ${paymentMethods.id} limit ${limit}`,
+    due: sql`
+      select subject_id, account_id, (select min(t) from unnest(${intArray(CARD_EXPIRY_THRESHOLDS)}) as t where t >= days_left) as threshold
+      from (
+        select ${paymentMethods.id} as subject_id, ${paymentMethods.accountId} as account_id, ${daysLeft} as days_left
+        from ${paymentMethods} join ${accounts} on ${accounts.id} = ${paymentMethods.accountId}
+        where ${WALKED_IDS(paymentMethods.id)}
+      ) cards
+      where days_left between 0 and ${sql.raw(String(Math.max(...CARD_EXPIRY_THRESHOLDS)))}`,
+  };
 }
 
-const accountFacts = { name: accounts.name, locale: accounts.locale, timeZone: accounts.timeZone };
+type Kind = { scan: (now: Date) => ReminderScan; describe: (tx: Db, rows: InsertedRow[]) => Promise<NewNotification[]> };
+const KINDS: Kind[] = [
+  { scan: pastDueScan, describe: invoiceReminders },
+  { scan: cardExpiryScan, describe: cardReminders },
+];
 
-async function invoiceNotifications(tx: Db, rows: InsertedRow[]): Promise<NewNotification[]> {
-  if (rows.length === 0) return [];
-  const facts = await tx
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      paidMinor: invoices.paidMinor,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
-      account: accountFacts,
-    })
-    .from(invoices)
-    .innerJoin(accounts, eq(accounts.id, invoices.accountId))
-    .where(inArray(invoices.id, [...new Set(rows.map((r) => r.subject_id))]));
-  const byId = new Map(facts.map((f) => [f.id, f]));
-  return rows.map((row) => {
-    const { account, paidMinor, ...invoice } = byId.get(row.subject_id)!;
-    return {
-      notificationId: row.id,
-      accountId: row.account_id,
-      userId: row.user_id,
-      recipient: recipientOf(row),
-      account,
-      facts: { event: "invoice_past_due", threshold: row.threshold, invoice: { ...invoice, balanceMinor: invoice.totalMinor - paidMinor } },
-    };
-  });
+// One transaction's worth of the walk: steps of the current kind until one batch of notifications
+// is written; a kind whose walk ends hands the rest of the batch to the next kind, so a person's
+// reminders of both kinds still make one digest email when they fit in a batch (★).
+async function runBatch(tx: Db, state: WalkState, batchSize: number, now: Date) {
+  const items: NewNotification[] = [];
+  while (state.kind < KINDS.length && items.length < batchSize) {
+    const kind = KINDS[state.kind];
+    const limit = batchSize - items.length;
+    const { rows, next } = await insertReminderBatch(tx, kind.scan(now), state.cursor, { walk: WALK_FACTOR * batchSize, limit }, now);
+    items.push(...(await kind.describe(tx, rows)));
+    if (next) {
+      state.cursor = next;
+      break;
+    }
+    state = { kind: state.kind + 1, cursor: null };
+  }
+  const delivered = await deliverNotifications(tx, items, now);
+  return { state, notifications: items.length, ...delivered };
 }
 
-async function cardNotifications(tx: Db, rows: InsertedRow[]): Promise<NewNotification[]> {
-  if (rows.length === 0) return [];
-  const facts = await tx
-    .select({ id: paymentMethods.id, brand: paymentMethods.brand, last4: paymentMethods.last4, expMonth: paymentMethods.expMonth, expYear: paymentMethods.expYear, account: accountFacts })
-    .from(paymentMethods)
-    .innerJoin(accounts, eq(accounts.id, paymentMethods.accountId))
-    .where(inArray(paymentMethods.id, [...new Set(rows.map((r) => r.subject_id))]));
-  const byId = new Map(facts.map((f) => [f.id, f]));
-  return rows.map((row) => {
-    const { account, ...card } = byId.get(row.subject_id)!;
-    return {
-      notificationId: row.id,
-      accountId: row.account_id,
-      userId: row.user_id,
-      recipient: recipientOf(row),
-      account,
-      facts: { event: "card_expiring", threshold: row.threshold, card },
-    };
-  });
+type WalkState = { kind: number; cursor: BatchCursor | null };
+
+// Finds every reminder that is due at `now` and notifies each (user, event, subject, threshold) once
+// (R-N1, R-N4, R-N5). Works in bounded batches, each its own transaction holding the notifications
+// with their alerts and outbox emails, until nothing is due: a crash or a stop between batches loses
+// nothing (the rest is still due) and duplicates nothing (the unique key, and what was committed is
+// no longer due), so the next run picks up where this one stopped. Only the latest threshold
+// crossed is sent, and only if no later one was, so a sweep that missed days catches up without
+// sending superseded reminders. Each run is recorded in reminder_sweeps for the operator console.
+// Note: a system job that deliberately spans all accounts; it never takes a viewer.
+export async function runReminderSweep(db: Database, now: Date = new Date(), options: SweepOptions = {}): Promise<SweepResult> {
+  const batchSize = options.batchSize ?? reminderBatchSize();
+  const totals: SweepTotals = { batches: 0, notifications: 0, alerts: 0, emails: 0 };
+  const runId = await startSweepRun(db, now);
+  let state: WalkState = { kind: 0, cursor: null };
+  try {
+    while (state.kind < KINDS.length) {
+      const step = await db.transaction((tx) => runBatch(tx, { ...state }, batchSize, now));
+      state = step.state;
+      totals.batches += 1;
+      totals.notifications += step.notifications;
+      totals.alerts += step.alerts;
+      totals.emails += step.emails;
+      if (step.notifications > 0) await recordSweepProgress(db, runId, totals);
+    }
+  } catch (error) {
+    await finishSweepRun(db, runId, totals, error);
+    throw error;
+  }
+  await finishSweepRun(db, runId, totals, null);
+  return totals;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { insertInChunks } from "@/db/insert-chunks";
 import { accounts, invoiceAccessGrants, invoices, supportTickets } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
@@ -40,9 +41,13 @@ export async function fulfilGen3Request(operator: Operator, ticketId: string, no
     if (granted.length === 0) throw new AppError("conflict", "There is no invoice to restore for this request");
 
     const expiresAt = new Date(now.getTime() + GEN3_GRANT_MS);
-    await tx.insert(invoiceAccessGrants).values(
-      granted.map((invoice) => ({ accountId: ticket.accountId, invoiceId: invoice.id, ticketId: ticket.id, grantedByUserId: operator.userId, grantedAt: now, expiresAt })),
-    );
+    // A month of a large account can hold thousands of invoices: a bounded number of rows per statement.
+    await insertInChunks(granted, async (chunk) => {
+      await tx
+        .insert(invoiceAccessGrants)
+        .values(chunk.map((invoice) => ({ accountId: ticket.accountId, invoiceId: invoice.id, ticketId: ticket.id, grantedByUserId: operator.userId, grantedAt: now, expiresAt })));
+      return [];
+    });
 
     const until = formatDay(isoDateInZone(expiresAt, account.timeZone), account.locale);
     const what = granted.length === 1 ? `invoice ${granted[0].number}` : `${granted.length} invoices from ${monthLabel(ticket.requestedMonth!.slice(0, 7), account.locale)} (${granted.map((i) => i.number).join(", ")})`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailOutbox, type OutboxEmail } from "@/db/schema";
@@ -16,27 +17,41 @@ export type OutboxWorkerOptions = {
   // How long a claimed row is hidden from other workers; longer than one send can take.
   leaseMs?: number;
   random?: () => number;
+  // Emails in flight at once (OUTBOX_CONCURRENCY).
+  concurrency?: number;
 };
 
-// Claims due rows in a short transaction: FOR UPDATE SKIP LOCKED so concurrent workers (several app
+// Claims due rows in one statement: FOR UPDATE SKIP LOCKED so concurrent workers (several app
 // instances) take disjoint rows, and next_attempt_at moves forward by the lease so a worker that dies
 // mid-send leaves the row to be retried, not lost. Counting the attempt here makes a crash count too.
 export async function claimDueEmails(db: Db, now: Date, batchSize: number, leaseMs: number): Promise<OutboxEmail[]> {
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, now)))
-      .orderBy(asc(emailOutbox.nextAttemptAt), asc(emailOutbox.id))
-      .limit(batchSize)
-      .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
-    return tx
-      .update(emailOutbox)
-      .set({ attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + leaseMs) })
-      .where(inArray(emailOutbox.id, due.map((d) => d.id)))
-      .returning();
-  });
+  const due = db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, now)))
+    .orderBy(asc(emailOutbox.nextAttemptAt), asc(emailOutbox.id))
+    .limit(batchSize)
+    .for("update", { skipLocked: true });
+  return db
+    .update(emailOutbox)
+    .set({ attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + leaseMs) })
+    .where(inArray(emailOutbox.id, due))
+    .returning();
+}
+
+// OUTBOX_CONCURRENCY (default 1): emails of a claimed batch in flight at once. More drains a large
+// outbox faster; Resend's rate limit answers 429 with Retry-After, which the backoff honours.
+export function outboxConcurrency(): number {
+  return env().OUTBOX_CONCURRENCY;
+}
+
+// Runs `work` over `items` with at most `limit` at a time.
+async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 // Sends what is due in the outbox (R-N6): retries 429/5xx/network errors with backoff and jitter
@@ -53,11 +68,11 @@ export async function runOutboxWorker(db: Db, options: OutboxWorkerOptions = {})
   for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
     const claimed = await claimDueEmails(db, now, batchSize, options.leaseMs ?? 5 * 60_000);
     result.claimed += claimed.length;
-    for (const row of claimed) {
+    await forEachConcurrently(claimed, options.concurrency ?? outboxConcurrency(), async (row) => {
       const outcome = await sendSafely(sender, row, now);
       const recorded = await recordOutcome(db, row, outcome, now, options.random);
       result[recorded] += 1;
-    }
+    });
     if (claimed.length < batchSize) break;
   }
   return result;

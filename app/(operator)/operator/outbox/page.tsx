@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatUtc } from "@/components/operator/operator-format";
+import { ReminderSweepStatus } from "@/components/operator/reminder-sweep-status";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DataTable, Td, Th } from "@/components/ui/table";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { cn } from "@/lib/cn";
+import { getLastReminderSweep } from "@/lib/notifications/sweep-runs";
 import { listOutboxEmails, OUTBOX_STATUSES, type OutboxStatus } from "@/lib/operator/email-outbox";
 import { retryEmailAction } from "./actions";
 
@@ -15,17 +17,18 @@ export const metadata: Metadata = { title: "Email outbox" };
 const LABELS: Record<OutboxStatus, string> = { pending: "Pending", sent: "Sent", failed: "Failed" };
 const TONES: Record<OutboxStatus, BadgeTone> = { pending: "info", sent: "success", failed: "danger" };
 
-// GET /operator/outbox — emails waiting, sent and failed (R-N6); a failed one can be retried.
+// GET /operator/outbox — the last reminder sweep, then emails waiting, sent and failed (R-N6); a failed one can be retried.
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const operator = await requirePageOperator();
   const { status } = await searchParams;
   const filter = OUTBOX_STATUSES.find((s) => s === status) ?? null;
-  const { rows, totals, truncated } = await listOutboxEmails(operator, filter);
+  const [{ rows, totals, truncated }, lastSweep] = await Promise.all([listOutboxEmails(operator, filter), getLastReminderSweep(operator)]);
   const tabs: { value: OutboxStatus | null; label: string }[] = [{ value: null, label: `All (${totals.pending + totals.sent + totals.failed})` }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: `${LABELS[s]} (${totals[s]})` }))];
 
   return (
     <>
       <PageHeader title="Email outbox" description="Every email the portal sends goes through here. Failed emails keep their last error until retried." />
+      <ReminderSweepStatus sweep={lastSweep} />
       <nav aria-label="Email status" className="mb-4 flex flex-wrap gap-2 text-sm">
         {tabs.map((tab) => (
           <Link
