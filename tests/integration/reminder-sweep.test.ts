@@ -226,7 +226,8 @@ describe("recipients and channels", () => {
     const [digest] = await (await getDb()).select().from(emailOutbox).where(eq(emailOutbox.userId, billing.user.id));
     expect(digest.subject).toBe(`3 billing reminders for ${account.account.name} — $200.00 past due`);
     for (const invoice of [a, b]) expect(digest.text).toContain(`/account/invoices/${invoice.id}`);
-    expect(digest.text).toContain("Visa ending 4242 expires in 28 days");
+    // 28 days left at the first sweep: the 30-day threshold, named as such (issue 13 item 7).
+    expect(digest.text).toContain("Visa ending 4242 expires within 30 days");
     expect(digest.idempotencyKey).toMatch(/^digest:/);
   });
 
