@@ -8,6 +8,7 @@ import { OUTBOX_RETRY } from "@/lib/notifications/outbox/backoff";
 import { DEV_MAILBOX_ID } from "@/lib/notifications/outbox/email-sender";
 import { runOutboxWorker } from "@/lib/notifications/outbox/outbox-worker";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
+import { itOnPostgres } from "../support/postgres-only";
 
 let fake: FakeResend;
 const env = { ...process.env };
@@ -135,7 +136,7 @@ describe("outbox worker against a fake Resend", () => {
     expect(row.lastError).toMatch(/^Gave up after 12 attempts\. Last error: 500/);
   });
 
-  it("concurrent workers claim disjoint rows: each email is sent once", async () => {
+  itOnPostgres("concurrent workers claim disjoint rows: each email is sent once", async () => {
     const keys = await enqueue(12);
     const db = await getDb();
     await Promise.all([1, 2, 3].map(() => runOutboxWorker(db, { now: t0, batchSize: 4 })));
