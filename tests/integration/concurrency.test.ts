@@ -7,6 +7,7 @@ import { runIdempotent } from "@/lib/ingest/idempotency";
 import { recordPaymentAsOperator } from "@/lib/operator/record-payment-as-operator";
 import { recordPaymentToAccount } from "@/lib/payments/record-payment-to-account";
 import { createTestAccount, createTestApiKey, createTestInvoice, createTestOperator, TEST_ACTOR } from "../support/factories";
+import { runThroughBarrier } from "../support/lock-barrier";
 import { describeOnPostgres } from "../support/postgres-only";
 
 // Only on PostgreSQL with a connection pool, where the transactions genuinely overlap: on PGlite
@@ -22,8 +23,11 @@ describeOnPostgres("simultaneous payment allocations", () => {
     const operator = await createTestOperator();
     const account = await createTestAccount();
     const invoice = await createTestInvoice(account); // $100.00
-    const results = await Promise.all(
-      [1, 2, 3, 4, 5].map((i) =>
+    // Each payment's insert waits until all five have started: without the invoice lock, all five
+    // would check the balance before any of them commits.
+    const settled = await runThroughBarrier(
+      "payments",
+      [1, 2, 3, 4, 5].map((i) => () =>
         recordPaymentAsOperator(operator, account.account.id, {
           receivedOn: "2026-11-02",
           amount: "40.00",
@@ -34,6 +38,7 @@ describeOnPostgres("simultaneous payment allocations", () => {
         }),
       ),
     );
+    const results = settled.map((r) => (r.status === "fulfilled" ? r.value : { ok: false as const, message: String(r.reason) }));
     expect(results.filter((r) => r.ok)).toHaveLength(2);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && /exceeds the balance/.test(r.message))).toBe(true);
     expect(await invoiceRow(invoice.id)).toMatchObject({ paidMinor: 8_000, status: "open" });
@@ -45,7 +50,12 @@ describeOnPostgres("simultaneous payment allocations", () => {
     const db = await getDb();
     const pay = (reference: string) =>
       recordPaymentToAccount(db, { accountId: account.account.id, receivedOn: "2026-11-02", amountMinor: 10_000, reference, method: "card", allocations: "oldest_first" }, TEST_ACTOR);
-    const [a, b] = await Promise.all([pay("A"), pay("B")]);
+    // Both compute their oldest-first split before either commits unless the open invoices are locked first.
+    const settled = await runThroughBarrier("payments", [() => pay("A"), () => pay("B")]);
+    const [a, b] = settled.map((r) => {
+      if (r.status === "rejected") throw r.reason;
+      return r.value;
+    });
     expect([a.allocations.length, b.allocations.length].sort()).toEqual([0, 1]);
     expect(await invoiceRow(invoice.id)).toMatchObject({ paidMinor: 10_000, status: "paid" });
     const allocations = await db.select().from(paymentAllocations).where(eq(paymentAllocations.invoiceId, invoice.id));
