@@ -17,8 +17,10 @@ export default {
   checkers: [],
   concurrency: 2,
   timeoutMS: 20_000,
-  reporters: ["clear-text", "progress", "html"],
-  htmlReporter: { fileName: "reports/mutation/index.html" },
+  reporters: ["clear-text", "progress", "html", "json"],
+  // scripts/mutation-by-module.sh names the reports after the module group.
+  htmlReporter: { fileName: `${process.env.MUTATION_REPORT ?? "reports/mutation/index"}.html` },
+  jsonReporter: { fileName: `${process.env.MUTATION_REPORT ?? "reports/mutation/index"}.json` },
   thresholds: { high: 90, low: 80, break: null },
   mutate: [
     // Roles, permissions and the last-administrator guard (R-P3), and the user changes that use it.

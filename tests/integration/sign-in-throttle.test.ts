@@ -6,7 +6,8 @@ import { createTestAccount, createTestUser, TEST_PASSWORD } from "../support/fac
 // The sign-in throttle (R-P5), through authenticate only, so it holds whatever stores the count.
 // What these assume: at most 5 failed attempts per email in a 15-minute window that starts at the
 // window's first failure; once reached, even the right password gets `rate_limited`; an attempt
-// 15 minutes or more after the window started begins a new window with a fresh count. Every
+// 15 minutes or more after the window started begins a new window with a fresh count; a successful
+// sign-in clears the email's count. Every
 // attempt comes from its own IP so the per-IP limit never decides.
 
 const t0 = new Date("2026-11-25T12:00:00Z");
@@ -45,5 +46,15 @@ describe("sign-in throttle per email", () => {
     // And another: four failures are under the limit (a count that never resets would be at 14).
     await fail(user.email, 4, minutes(32));
     expect(await signIn(user.email, minutes(33))).toMatchObject({ ok: true, userId: user.id });
+  });
+
+  it("clears an email's count when its owner signs in", async () => {
+    const account = await createTestAccount();
+    const { user } = await createTestUser(account, ["member"], "alan.turing@throttle-clear.test");
+    await fail(user.email, 4, t0);
+    expect(await signIn(user.email, minutes(1))).toMatchObject({ ok: true });
+    // Four more typos are four, not eight: the owner is not locked out by their own past mistakes.
+    await fail(user.email, 4, minutes(2));
+    expect(await signIn(user.email, minutes(3))).toMatchObject({ ok: true });
   });
 });
