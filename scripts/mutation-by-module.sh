@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-declare -A GROUPS=(
+declare -A MODULES=(
   [throttle]="lib/auth/rate-limit.ts,lib/auth/authenticate.ts"
   [outbox]="lib/notifications/outbox/*.ts"
   [ledger]="lib/payments/record-payment.ts,lib/payments/record-payment-to-account.ts,lib/payments/allocate-oldest-first.ts,lib/invoices/post-invoice.ts"
@@ -21,7 +21,7 @@ ORDER=(throttle outbox ledger csv ingest gen3 access reminders)
 mkdir -p reports/mutation
 for group in "${@:-${ORDER[@]}}"; do
   started=$(date +%s)
-  MUTATION_REPORT="reports/mutation/$group" npx stryker run --mutate "${GROUPS[$group]}" \
+  MUTATION_REPORT="reports/mutation/$group" npx stryker run --mutate "${MODULES[$group]}" \
     --incremental --incrementalFile "reports/mutation/$group.incremental.json" > "reports/mutation/$group.log" 2>&1 || echo "$group: stryker failed, see reports/mutation/$group.log"
   echo "$group: $(( $(date +%s) - started ))s $(grep -a 'All files' "reports/mutation/$group.log" | tr -s ' ' || true)"
 done
