@@ -7,7 +7,7 @@ if (!process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL) {
 }
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   testRunner: "vitest",
   vitest: { configFile: "vitest.config.ts", related: true },
   // Each test records which mutants it reaches, so a mutant reruns only the tests that cover it.
@@ -58,3 +58,5 @@ export default {
   ignorePatterns: [".data", ".next", "reports", "test-results", "playwright-report", "e2e", "bench"],
   tempDirName: ".stryker-tmp",
 };
+
+export default config;
