@@ -16,7 +16,7 @@ declare -A MODULES=(
   [access]="lib/access/admin-guard.ts,lib/access/guards.ts,lib/access/permissions.ts,lib/access/load-viewer.ts,lib/access/create-role.ts,lib/access/update-role.ts,lib/access/delete-role.ts,lib/access/role-rows.ts,lib/users/set-user-roles.ts,lib/users/disable-user.ts"
   [reminders]="lib/notifications/reminder-sweep.ts,lib/notifications/insert-notifications.ts"
 )
-ORDER=(throttle outbox ledger csv ingest gen3 access reminders)
+ORDER=(csv gen3 outbox ledger ingest access throttle reminders)
 
 mkdir -p reports/mutation
 for group in "${@:-${ORDER[@]}}"; do
