@@ -12,8 +12,9 @@ const config = {
   vitest: { configFile: "vitest.config.ts", related: true },
   // Each test records which mutants it reaches, so a mutant reruns only the tests that cover it.
   coverageAnalysis: "perTest",
-  // Module-level constants would need the whole suite per mutant; they are messages and tables.
-  ignoreStatic: true,
+  // Module-level constants (messages, tables, the grace period) need every related test per mutant:
+  // skipped by default for speed; MUTATION_INCLUDE_STATIC=1 includes them (worth it for small modules).
+  ignoreStatic: process.env.MUTATION_INCLUDE_STATIC !== "1",
   checkers: [],
   concurrency: 2,
   timeoutMS: 20_000,
