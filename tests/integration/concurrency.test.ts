@@ -7,7 +7,7 @@ import { runIdempotent } from "@/lib/ingest/idempotency";
 import { recordPaymentAsOperator } from "@/lib/operator/record-payment-as-operator";
 import { recordPaymentToAccount } from "@/lib/payments/record-payment-to-account";
 import { createTestAccount, createTestApiKey, createTestInvoice, createTestOperator, TEST_ACTOR } from "../support/factories";
-import { runThroughBarrier } from "../support/lock-barrier";
+import { runThroughBarrier, waitForBlockedSessions } from "../support/lock-barrier";
 import { describeOnPostgres } from "../support/postgres-only";
 
 // Only on PostgreSQL with a connection pool, where the transactions genuinely overlap: on PGlite
@@ -72,8 +72,9 @@ describeOnPostgres("simultaneous requests with one Idempotency-Key", () => {
     let executions = 0;
     const slowPosting = async () => {
       executions += 1;
-      // Long enough that the other requests arrive while this transaction holds the key row.
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      // Holds the key row until the three other requests are queued behind it on the unique
+      // index (or 2 s pass, when nothing makes them wait: then they run the posting too and fail the test).
+      await waitForBlockedSessions(3, 2_000).catch(() => undefined);
       return { status: 201, body: { n: executions } };
     };
     const results = await Promise.all([0, 1, 2, 3].map(() => runIdempotent(db, claim, slowPosting)));
