@@ -18,6 +18,8 @@ const config = {
   checkers: [],
   concurrency: 2,
   timeoutMS: 20_000,
+  // The initial run covers every test file related to the group (minutes on a busy machine).
+  dryRunTimeoutMinutes: 30,
   reporters: ["clear-text", "progress", "html", "json"],
   // scripts/mutation-by-module.sh names the reports after the module group.
   htmlReporter: { fileName: `${process.env.MUTATION_REPORT ?? "reports/mutation/index"}.html` },
