@@ -13,6 +13,8 @@ declare -A MODULES=(
   [csv]="lib/exports/csv-cells.ts"
   [ingest]="lib/ingest/idempotency.ts"
   [gen3]="lib/invoices/generation-rule.ts,lib/invoices/visibility.ts,lib/support/gen3-window.ts"
+  # The last-administrator guard and the four changes that must keep it (a subset of access).
+  [last-admin]="lib/access/admin-guard.ts,lib/users/set-user-roles.ts,lib/users/disable-user.ts,lib/access/update-role.ts,lib/access/delete-role.ts"
   [access]="lib/access/admin-guard.ts,lib/access/guards.ts,lib/access/permissions.ts,lib/access/load-viewer.ts,lib/access/create-role.ts,lib/access/update-role.ts,lib/access/delete-role.ts,lib/access/role-rows.ts,lib/users/set-user-roles.ts,lib/users/disable-user.ts"
   [reminders]="lib/notifications/reminder-sweep.ts,lib/notifications/insert-notifications.ts"
 )
