@@ -5,6 +5,7 @@ import { accounts, alerts, emailOutbox, invoices, paymentMethods, users } from "
 import { seedDemoData } from "@/db/seed/demo";
 import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
 import { addDays, isoDateInZone } from "@/lib/dates";
+import { itOnPostgres, onPostgres } from "../support/postgres-only";
 
 const now = new Date("2026-11-25T15:00:00Z");
 
@@ -16,7 +17,8 @@ describe("migrations", () => {
     expect(names).toEqual(
       expect.arrayContaining(["accounts", "users", "roles", "role_permissions", "user_roles", "invoices", "invoice_lines", "payments", "payment_allocations", "payment_methods", "notification_preferences", "notifications", "alerts", "email_outbox", "support_tickets", "ticket_messages", "invoice_access_grants", "audit_events", "api_keys", "idempotency_keys", "rate_limits", "user_tokens"]),
     );
-    expect(["pg", "pglite"]).toContain(driver);
+    // The suite's database decides the driver: pg whenever a PostgreSQL URL is configured.
+    expect(driver).toBe(onPostgres ? "pg" : "pglite");
   });
 
   it("every tenant table carries an account_id column", async () => {
@@ -85,15 +87,32 @@ describe("demo seed", () => {
   });
 });
 
+// Every column, its type and nullability, and every constraint (CHECKs included), as one sorted
+// list. NOT NULL is read from the columns: newer servers also list it in pg_constraint.
+async function schemaShape(query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>) {
+  const columns = await query(
+    "select table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable as s from information_schema.columns where table_schema = 'public' order by 1",
+  );
+  const constraints = await query(
+    "select conrelid::regclass::text || ' ' || contype::text || ' ' || pg_get_constraintdef(oid) as s from pg_constraint where connamespace = 'public'::regnamespace and contype in ('c', 'f', 'p', 'u', 'x') order by 1",
+  );
+  return [...columns.rows, ...constraints.rows].map((r) => String(r.s));
+}
+
+async function migratedPglite() {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const { MIGRATIONS_FOLDER } = await import("@/db/client");
+  const client = await PGlite.create("memory://");
+  await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  return client;
+}
+
 describe("one migration history, two drivers", () => {
   it("applies the same migrations to an embedded PGlite", { timeout: 120_000 }, async () => {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const { drizzle } = await import("drizzle-orm/pglite");
-    const { migrate } = await import("drizzle-orm/pglite/migrator");
-    const { MIGRATIONS_FOLDER } = await import("@/db/client");
-    const client = await PGlite.create("memory://");
+    const client = await migratedPglite();
     try {
-      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
       const { rows } = await client.query<{ n: number }>("select count(*)::int as n from information_schema.tables where table_schema = 'public'");
       expect(rows[0].n).toBeGreaterThanOrEqual(22);
     } finally {
@@ -101,8 +120,17 @@ describe("one migration history, two drivers", () => {
     }
   });
 
-  it.runIf(Boolean(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL))("applies them to the PostgreSQL server through pg", async () => {
-    const { driver } = await getConnection();
+  itOnPostgres("gives the PostgreSQL server through pg exactly the schema PGlite gets", { timeout: 120_000 }, async () => {
+    const { db, driver } = await getConnection();
     expect(driver).toBe("pg");
+    const client = await migratedPglite();
+    try {
+      const onServer = await schemaShape(async (q) => (await db.execute(sql.raw(q))) as unknown as { rows: Record<string, unknown>[] });
+      const embedded = await schemaShape((q) => client.query(q));
+      expect(onServer.length).toBeGreaterThan(100);
+      expect(onServer).toEqual(embedded);
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -1,14 +1,15 @@
 import { count, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { alerts, emailOutbox, notifications } from "@/db/schema";
 import { addDays } from "@/lib/dates";
 import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
 import { createTestAccount, createTestCard, createTestInvoice, createTestUser, setTestPreferences } from "../support/factories";
+import { describeOnPostgres } from "../support/postgres-only";
 
-// Its own file, so its own database: the counts below are the whole story. On PGlite the four
-// transactions queue on one connection; with DATABASE_URL they really race on a pg pool.
-describe("exactly once under concurrency", () => {
+// Its own file, so its own database: the counts below are the whole story. Only on PostgreSQL,
+// where the four sweeps really race on a pg pool (on PGlite they queue on one connection).
+describeOnPostgres("exactly once under concurrency", () => {
   it("four concurrent sweeps produce each notification, alert and email once", async () => {
     const db = await getDb();
     let expected = 0;

@@ -46,6 +46,17 @@ describe("csvDownload", () => {
     expect(text).toBe('A,Amount\r\n"x, ""y""\nz",-3.00\r\n"\'=HYPERLINK(""http://x"")",4.10\r\n');
   });
 
+  it("neutralises a number column's cell that is not a plain decimal, as it would a text cell", async () => {
+    // A column declared numeric by mistake (a reference, a note) must not let a formula through.
+    const values = ["=1+1", "+5", "-1+cmd", "@SUM(1)", "12.50", "-7"];
+    async function* batches() {
+      yield values.map((v) => ({ v }));
+    }
+    const response = csvDownload({ filename: "t.csv", columns: [{ header: "Amount", kind: "number", value: (r: { v: string }) => r.v }], batches: batches() });
+    const text = new TextDecoder().decode(new Uint8Array(await response.arrayBuffer()).slice(3));
+    expect(text.split("\r\n").slice(1, -1)).toEqual(["'=1+1", "'+5", "'-1+cmd", "'@SUM(1)", "12.50", "-7"]);
+  });
+
   it("stops reading the source when the client cancels", async () => {
     let produced = 0;
     let closed = false;
