@@ -4,14 +4,15 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { createTestAccount, createTestUser, TEST_PASSWORD } from "../support/factories";
 
 // The sign-in throttle (R-P5), through authenticate only, so it holds whatever stores the count.
-// What these assume: at most 5 failed attempts per email in a 15-minute window that starts at the
-// window's first failure; once reached, even the right password gets `rate_limited`; an attempt
-// 15 minutes or more after the window started begins a new window with a fresh count; a successful
-// sign-in clears the email's count. Every
-// attempt comes from its own IP so the per-IP limit never decides.
+// What these assume (lib/auth/throttle.ts): after 5 attempts per email, each further attempt must
+// wait a growing delay (1 minute after the fifth); while it waits even the right password gets
+// `rate_limited`; a run is forgotten one quiet 15-minute window after its last backoff ended, so
+// the count starts afresh; a successful sign-in clears the email's count. Every attempt comes from
+// its own IP so the per-IP limit never decides.
 
 const t0 = new Date("2026-11-25T12:00:00Z");
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+const THROTTLED = { ok: false, reason: "rate_limited" };
 let ipSeq = 0;
 const nextIp = () => `10.77.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
 
@@ -29,23 +30,24 @@ describe("sign-in throttle per email", () => {
     const account = await createTestAccount();
     const { user } = await createTestUser(account, ["member"], "ada.lovelace@throttle-case.test");
     await fail("Ada.Lovelace@Throttle-Case.test", 5, t0);
-    expect(await signIn("ADA.LOVELACE@THROTTLE-CASE.TEST", minutes(1))).toEqual({ ok: false, reason: "rate_limited" });
-    expect(await signIn(user.email, minutes(1))).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await signIn("ADA.LOVELACE@THROTTLE-CASE.TEST", minutes(0.5))).toMatchObject(THROTTLED);
+    expect(await signIn(user.email, minutes(0.5))).toMatchObject(THROTTLED);
   });
 
   it("starts a fresh count once the window has passed, and throttles again in the new window", async () => {
     const account = await createTestAccount();
     const { user } = await createTestUser(account, ["member"], "grace.hopper@throttle-window.test");
     await fail(user.email, 5, t0);
-    expect(await signIn(user.email, minutes(14))).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await signIn(user.email, minutes(0.5))).toMatchObject(THROTTLED);
 
-    // A new window: five more failures throttle again (a window that never moves on would not).
-    await fail(user.email, 5, minutes(16));
-    expect(await signIn(user.email, minutes(17))).toEqual({ ok: false, reason: "rate_limited" });
+    // A quiet window after the backoff ended (t0 + 1 min): five more failures throttle again.
+    await fail(user.email, 5, minutes(17));
+    expect(await signIn(user.email, minutes(17.5))).toMatchObject(THROTTLED);
 
-    // And another: four failures are under the limit (a count that never resets would be at 14).
-    await fail(user.email, 4, minutes(32));
-    expect(await signIn(user.email, minutes(33))).toMatchObject({ ok: true, userId: user.id });
+    // And after another quiet window: four failures are under the limit (a count that never
+    // resets would be at 14 and still backing off).
+    await fail(user.email, 4, minutes(40));
+    expect(await signIn(user.email, minutes(40.5))).toMatchObject({ ok: true, userId: user.id });
   });
 
   it("clears an email's count when its owner signs in", async () => {
