@@ -15,7 +15,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           pool: "forks",
-          // Each test file gets its own fresh database (tests/setup/test-database.ts).
+          // Migrated once per run into a template (globalSetup); each test file gets its own copy.
+          globalSetup: ["tests/setup/test-database-template.ts"],
           setupFiles: ["tests/setup/test-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
