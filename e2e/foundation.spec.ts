@@ -13,6 +13,7 @@ const EXPECTED_NAV: Record<string, string[]> = {
 for (const [email, links] of Object.entries(EXPECTED_NAV)) {
   test(`${email} sees only the navigation their permissions allow`, async ({ page }) => {
     await resumeSession(page, email);
+    await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of NAV) {
       await expect(nav.getByRole("link", { name: label, exact: true })).toHaveCount(links.includes(label) ? 1 : 0);

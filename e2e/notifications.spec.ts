@@ -18,6 +18,7 @@ async function unreadCount(page: Page): Promise<number> {
 
 test("a user reaches the preferences from the menu, flips both switches, saves, and they are kept", async ({ page }) => {
   await resumeSession(page, billing.email);
+  await page.goto("/");
   await page.getByRole("button", { name: "User menu" }).click();
   await page.getByRole("menuitem", { name: "Settings" }).click();
   await page.getByRole("link", { name: /Notification Preferences/ }).click();
@@ -86,6 +87,7 @@ test("an administrator changes another user's preference; that user sees who cha
 
 test("the bell count rises when reminders come due; the panel lists them and marks all read", async ({ page, request }) => {
   await resumeSession(page, viewer.email);
+  await page.goto("/");
   const before = await unreadCount(page);
   expect(before).toBeGreaterThan(0);
 

@@ -53,6 +53,7 @@ test("the operator posts an invoice into an account through the console", async 
 
   // Posting notified the customer in the same transaction: their bell lists it.
   const customer = await as(browser, CUSTOMER);
+  await customer.goto("/");
   await customer.getByRole("button", { name: /^Alerts, \d+ unread$/ }).click();
   await expect(customer.getByRole("link", { name: /E2E-OPS-1/ }).first()).toBeVisible();
   await customer.context().close();
