@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -6,6 +7,10 @@ const alias = { "@": import.meta.dirname, "server-only": path.join(import.meta.d
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core CI machine.
+    // The integration files mostly wait on their database, so one per core (at least two) is faster
+    // (measured: 328 s against 518 s for the whole suite on PostgreSQL on a loaded 2-core machine).
+    maxWorkers: Math.max(2, os.availableParallelism()),
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {

@@ -4,7 +4,6 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
-import { closeDb } from "@/db/client";
 import { databaseUrl, onServer, uniqueDatabaseName } from "./test-database-server";
 
 const template = inject("testDatabaseTemplate");
@@ -25,6 +24,8 @@ if (template.driver === "pg") {
 }
 
 afterAll(async () => {
+  // Imported only now, after DATABASE_URL/PGLITE_DIR are set, in case a module reads them on import.
+  const { closeDb } = await import("@/db/client");
   await closeDb();
   await dropDatabase();
 });
