@@ -14,6 +14,8 @@ for (const [email, links] of Object.entries(EXPECTED_NAV)) {
   test(`${email} sees only the navigation their permissions allow`, async ({ page }) => {
     await resumeSession(page, email);
     await page.goto("/");
+    // Signed in: with no session, the sign-in page has no navigation and every count would be 0.
+    await expect(page).not.toHaveURL(/\/sign-in/);
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of NAV) {
       await expect(nav.getByRole("link", { name: label, exact: true })).toHaveCount(links.includes(label) ? 1 : 0);
