@@ -3,6 +3,7 @@
 // (CREATE DATABASE … TEMPLATE), or a copy of the migrated PGlite data directory.
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { afterAll, inject } from "vitest";
 import { databaseUrl, onServer, uniqueDatabaseName } from "./test-database-server";
 
@@ -23,9 +24,12 @@ if (template.driver === "pg") {
   dropDatabase = async () => rmSync(dir, { recursive: true, force: true });
 }
 
+// Open it now, as migrating it here used to: a file's first test then times its own work, not
+// PGlite starting up (a test with a 300 ms send timeout failed when the start fell inside it).
+const { closeDb, getDb } = await import("@/db/client");
+await (await getDb()).execute(sql`select 1`);
+
 afterAll(async () => {
-  // Imported only now, after DATABASE_URL/PGLITE_DIR are set, in case a module reads them on import.
-  const { closeDb } = await import("@/db/client");
   await closeDb();
   await dropDatabase();
 });
