@@ -19,7 +19,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          pool: "forks",
+          // On PGlite, threads: the workers share one process, so PGlite's WebAssembly is compiled
+          // once rather than in every fork (whole suite on a loaded 2-core machine: 210-275 s against 463 s).
+          pool: process.env.TEST_DATABASE_URL || process.env.DATABASE_URL ? "forks" : "threads",
           // Migrated once per run into a template (globalSetup); each test file gets its own copy.
           globalSetup: ["tests/setup/test-database-template.ts"],
           setupFiles: ["tests/setup/test-database.ts"],
