@@ -5,7 +5,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // End-to-end tests drive Debian's Chromium against `next start` (run `next build` first: npm run test:e2e does).
 export default defineConfig({
   testDir: "e2e",
-  // Specs that change data own their accounts (e2e/support/fixtures.ts), so they run in any order
+  // Specs that change data own their accounts (e2e/support/fixture-accounts.ts), so they run in any order
   // and side by side; the ones whose steps build on each other say so (describe mode "serial").
   fullyParallel: true,
   // Two, as the CI machine has two cores; the server is the bottleneck beyond that.

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN_SPEC, SOLO_SPEC } from "./support/fixtures";
+import { ADMIN_SPEC, SOLO_SPEC } from "./support/fixture-accounts";
 import { expectAccessible, pageAs, resumeSession, signIn } from "./support/session";
 
 // Account administration (issue 6). The steps build on each other: a role is created, a user is
 // invited into it, then that user's access is checked, changed and audited. All of it happens in
-// the spec's own accounts (e2e/support/fixtures.ts), so the demo accounts stay as seeded.
+// the spec's own accounts (e2e/support/fixture-accounts.ts), so the demo accounts stay as seeded.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const ROLE = "Payments Reader";

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { NOTIFY_SPEC } from "./support/fixtures";
+import { NOTIFY_SPEC } from "./support/fixture-accounts";
 import { expectAccessible, pageAs, resumeSession } from "./support/session";
 
 // These steps build on each other (preferences → sweep → outbox → mailbox), in the spec's own
-// account (e2e/support/fixtures.ts). Each walks several pages as several users, hence the longer timeout.
+// account (e2e/support/fixture-accounts.ts). Each walks several pages as several users, hence the longer timeout.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const CRON = { authorization: "Bearer e2e-cron-secret" };

@@ -1,9 +1,9 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { GEN3_SPEC, OPERATOR_SPEC } from "./support/fixtures";
+import { GEN3_SPEC, OPERATOR_SPEC } from "./support/fixture-accounts";
 import { expectAccessible, pageAs } from "./support/session";
 
 // The provider's side and support (issue 7), as people use it. Runs in order: later steps use
-// what earlier ones created. It works in its own accounts (e2e/support/fixtures.ts): the operator
+// what earlier ones created. It works in its own accounts (e2e/support/fixture-accounts.ts): the operator
 // posts into OPERATOR_SPEC's; GEN3_SPEC's account was upgraded 120 days ago, so its Generation 3
 // invoices are hidden: G3-5M was issued 5 months ago, G3-8M 8 months ago.
 test.describe.configure({ mode: "serial", timeout: 180_000 });

@@ -1,7 +1,7 @@
 // Starts the production build for Playwright on a fresh database: a new database on the
 // PostgreSQL server when DATABASE_URL is set, a new embedded PGlite directory otherwise. Before
 // the server opens it, e2e/support/seed-fixtures.ts migrates it and seeds the demo data plus the
-// accounts the specs that change data own (e2e/support/fixtures.ts).
+// accounts the specs that change data own (e2e/support/fixture-accounts.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";

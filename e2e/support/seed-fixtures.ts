@@ -1,5 +1,5 @@
 // Run by scripts/e2e-server.mjs (through tsx, before `next start` opens the database): migrates,
-// seeds the demo data as the server would, then adds the fixture accounts of ./fixtures.ts with
+// seeds the demo data as the server would, then adds the fixture accounts of ./fixture-accounts.ts with
 // the same lib/ functions the app and the demo seed use. The demo data is left exactly as seeded.
 import { eq } from "drizzle-orm";
 import { closeDb, getDb, type Db } from "@/db/client";
@@ -13,7 +13,7 @@ import { postInvoice } from "@/lib/invoices/post-invoice";
 import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { claimDataDir } from "@/lib/server/data-dir-lock";
-import { ADMIN_SPEC, FIXTURE_ACCOUNTS, FIXTURE_PASSWORD, GEN3_SPEC, NOTIFY_SPEC, OPERATOR_SPEC } from "./fixtures";
+import { ADMIN_SPEC, FIXTURE_ACCOUNTS, FIXTURE_PASSWORD, GEN3_SPEC, NOTIFY_SPEC, OPERATOR_SPEC } from "./fixture-accounts";
 
 const SYSTEM = { kind: "system" as const, label: "e2e fixtures" };
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { FIXTURE_ACCOUNTS, FIXTURE_PASSWORD } from "./fixtures";
+import { FIXTURE_ACCOUNTS, FIXTURE_PASSWORD } from "./fixture-accounts";
 
 export const DEMO_PASSWORD = "demo-pass-123";
 
