@@ -5,9 +5,11 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // End-to-end tests drive Debian's Chromium against `next start` (run `next build` first: npm run test:e2e does).
 export default defineConfig({
   testDir: "e2e",
-  fullyParallel: false,
-  // One worker: specs share one seeded server, and some change shared demo data (roles, invoices) for a moment.
-  workers: 1,
+  // Specs that change data own their accounts (e2e/support/fixture-accounts.ts), so they run in any order
+  // and side by side; the ones whose steps build on each other say so (describe mode "serial").
+  fullyParallel: true,
+  // Two, as the CI machine has two cores; the server is the bottleneck beyond that.
+  workers: 2,
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
@@ -20,11 +22,16 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    // Signs each role in once through the real form; the specs reuse the saved sessions.
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://localhost:${port}/sign-in`,
-    timeout: 120_000,
+    // Includes migrating and seeding the demo data and the fixtures before `next start`.
+    timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: { E2E_PORT: String(port) },

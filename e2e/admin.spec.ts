@@ -1,24 +1,27 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "./support/fixtures";
-import { expectAccessible, signIn } from "./support/session";
+import { ADMIN_SPEC, SOLO_SPEC } from "./support/fixture-accounts";
+import { expectAccessible, pageAs, resumeSession, signIn } from "./support/session";
 
 // Account administration (issue 6). The steps build on each other: a role is created, a user is
-// invited into it, then that user's access is checked, changed and audited.
+// invited into it, then that user's access is checked, changed and audited. All of it happens in
+// the spec's own accounts (e2e/support/fixture-accounts.ts), so the demo accounts stay as seeded.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const ROLE = "Payments Reader";
 const RENAMED = "Card Reader";
-const INVITEE = { name: "Rita Reader", email: "rita@acme.example", password: "long enough passphrase" };
+const INVITEE = { name: "Rita Reader", email: `rita@${ADMIN_SPEC.slug}.example`, password: "long enough passphrase" };
+const { admin, billing } = ADMIN_SPEC;
 let inviteUrl = "";
 
-async function signedIn(browser: Browser, email: string, password?: string): Promise<Page> {
+async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email, password);
   return page;
 }
 
 test("an administrator creates a custom role; built-in roles are read-only", async ({ page }) => {
-  await signIn(page, "admin@acme.example");
+  await resumeSession(page, admin.email);
   await page.goto("/account/roles");
   await expectAccessible(page);
 
@@ -62,7 +65,7 @@ test("an administrator creates a custom role; built-in roles are read-only", asy
 });
 
 test("an invited user sets a password from the emailed link and signs in", async ({ page, browser }) => {
-  await signIn(page, "admin@acme.example");
+  await resumeSession(page, admin.email);
   await page.goto("/account/users");
   await expectAccessible(page);
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Send invitation" }) });
@@ -78,7 +81,7 @@ test("an invited user sets a password from the emailed link and signs in", async
 
   const invitee = await (await browser.newContext()).newPage();
   await invitee.goto(inviteUrl);
-  await expect(invitee.getByRole("heading", { name: "Join Acme Corp" })).toBeVisible();
+  await expect(invitee.getByRole("heading", { name: `Join ${ADMIN_SPEC.name}` })).toBeVisible();
   await expectAccessible(invitee);
   await invitee.getByLabel("New password").fill("too short");
   await invitee.getByLabel("Repeat the password").fill("too short");
@@ -111,7 +114,7 @@ test("a user with only Read Payment Information sees no edit controls, and the s
   await expectAccessible(reader);
 
   // Capture the administrator's own "Make default" server action request, without letting it through...
-  await signIn(page, "admin@acme.example");
+  await resumeSession(page, admin.email);
   await page.goto("/account/payment-methods");
   let captured: { headers: Record<string, string>; body: Buffer } | null = null;
   await page.route("**/account/payment-methods", async (route) => {
@@ -137,13 +140,13 @@ test("a user with only Read Payment Information sees no edit controls, and the s
 });
 
 test("cards are added with validation, never echoed in full, made default and removed", async ({ page }) => {
-  // Umbrella has no cards and no invoices, so this test owns its card list.
-  await signIn(page, "admin@umbrella.example");
+  // The solo account has no cards and no invoices, so this test owns its card list.
+  await resumeSession(page, SOLO_SPEC.admin.email);
   await page.goto("/account/payment-methods");
   await expect(page.getByText("No cards on file yet.")).toBeVisible();
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add card" }) });
   const fill = async (number: string, cvc: string) => {
-    await form.getByLabel("Name on card").fill("Uma Umbrella");
+    await form.getByLabel("Name on card").fill(SOLO_SPEC.admin.name);
     await form.getByLabel("Card number").fill(number);
     await form.getByLabel("Expiry month").selectOption("03");
     await form.getByLabel("Expiry year").selectOption(String(new Date().getFullYear() + 3));
@@ -155,7 +158,7 @@ test("cards are added with validation, never echoed in full, made default and re
   await expect(form.getByText("That card number is not valid. Check it and try again.")).toBeVisible();
   await expect(form.getByLabel("Card number")).toHaveValue("");
   await expect(form.getByLabel("Security code (CVC)")).toHaveValue("");
-  await expect(form.getByLabel("Name on card")).toHaveValue("Uma Umbrella");
+  await expect(form.getByLabel("Name on card")).toHaveValue(SOLO_SPEC.admin.name);
   await expect(form.getByLabel("Expiry month")).toHaveValue("03");
   await expect(form.getByLabel("Expiry year")).toHaveValue(String(new Date().getFullYear() + 3));
   expect(await page.content()).not.toMatch(/4242 ?4242 ?4242 ?4241/);
@@ -187,7 +190,7 @@ test("a disabled user is signed out on their next page load", async ({ page, bro
   await reader.goto("/account/invoices");
   await expect(reader).toHaveURL(/\/account\/invoices$/);
 
-  await signIn(page, "admin@acme.example");
+  await resumeSession(page, admin.email);
   await page.goto("/account/users");
   await page.getByRole("link", { name: `Manage ${INVITEE.name}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: INVITEE.name })).toBeVisible();
@@ -199,15 +202,15 @@ test("a disabled user is signed out on their next page load", async ({ page, bro
   await expect(reader).toHaveURL(/\/sign-in/);
 });
 
-test("demoting billing@acme takes effect on their very next page load", async ({ page, browser }) => {
-  const billing = await signedIn(browser, "billing@acme.example");
-  await billing.goto("/account/payment-methods");
-  await expect(billing.getByRole("heading", { name: "Payment Methods" })).toBeVisible();
+test("demoting a billing manager takes effect on their very next page load", async ({ page, browser }) => {
+  const billingPage = await pageAs(browser, billing.email);
+  await billingPage.goto("/account/payment-methods");
+  await expect(billingPage.getByRole("heading", { name: "Payment Methods" })).toBeVisible();
 
-  await signIn(page, "admin@acme.example");
+  await resumeSession(page, admin.email);
   await page.goto("/account/users");
-  await page.getByRole("link", { name: "Manage Bill Manager" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Bill Manager" })).toBeVisible();
+  await page.getByRole("link", { name: `Manage ${billing.name}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: billing.name })).toBeVisible();
   const roles = async (from: string, to: string) => {
     await page.getByRole("checkbox", { name: from }).uncheck();
     await page.getByRole("checkbox", { name: to }).check();
@@ -216,21 +219,21 @@ test("demoting billing@acme takes effect on their very next page load", async ({
   };
   await roles("Billing Manager", "Billing Viewer");
   try {
-    await billing.goto("/account/payment-methods");
-    await expect(billing).toHaveURL(/\/missing-permission\?permission=payments\.read/);
-    await expect(billing.getByRole("heading", { name: "You don't have the Read Payment Information permission" })).toBeVisible();
+    await billingPage.goto("/account/payment-methods");
+    await expect(billingPage).toHaveURL(/\/missing-permission\?permission=payments\.read/);
+    await expect(billingPage.getByRole("heading", { name: "You don't have the Read Payment Information permission" })).toBeVisible();
   } finally {
-    // Other specs sign in as billing@acme: give the role back at once.
+    // Leave the fixture as seeded, so a rerun against the same server starts from the same roles.
     await page.reload();
     await roles("Billing Viewer", "Billing Manager");
   }
 });
 
 test("the last administrator cannot remove their own access", async ({ page }) => {
-  await signIn(page, "admin@umbrella.example");
+  await resumeSession(page, SOLO_SPEC.admin.email);
   await page.goto("/account/users");
-  await page.getByRole("link", { name: "Manage Uma Umbrella" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Uma Umbrella" })).toBeVisible();
+  await page.getByRole("link", { name: `Manage ${SOLO_SPEC.admin.name}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: SOLO_SPEC.admin.name })).toBeVisible();
   await page.getByRole("checkbox", { name: "Account Administrator" }).uncheck();
   await page.getByRole("checkbox", { name: "Member" }).check();
   await page.getByRole("button", { name: "Save roles" }).click();
@@ -238,11 +241,11 @@ test("the last administrator cannot remove their own access", async ({ page }) =
   await expect(page.getByText("This would leave the account without an active administrator.")).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Yes, remove my own access to Manage Users and Roles" })).toHaveCount(0);
   await page.goto("/account/users");
-  await expect(page.getByRole("row", { name: /Uma Umbrella/ })).toContainText("Account Administrator");
+  await expect(page.getByRole("row", { name: new RegExp(SOLO_SPEC.admin.name) })).toContainText("Account Administrator");
 });
 
 test("the audit log filters by actor, action and date, and exports CSV", async ({ page }) => {
-  await signIn(page, "admin@acme.example");
+  await resumeSession(page, admin.email);
   await page.goto("/account/audit-log");
   await expectAccessible(page);
 
@@ -253,7 +256,7 @@ test("the audit log filters by actor, action and date, and exports CSV", async (
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText("Role created");
   await expect(rows.nth(1)).toContainText(`name: ${ROLE}`);
-  await expect(rows.nth(1)).toContainText("admin@acme.example");
+  await expect(rows.nth(1)).toContainText(admin.email);
 
   await page.getByLabel("Who").selectOption({ label: `${INVITEE.name} (${INVITEE.email})` });
   await page.getByLabel("What").selectOption({ label: "Any action" });
@@ -273,7 +276,7 @@ test("the audit log filters by actor, action and date, and exports CSV", async (
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^acme-audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^${ADMIN_SPEC.slug}-audit-log-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   const csv = (await readFile((await file.path())!, "utf8")).replace(/^\uFEFF/, "");
   expect(csv.split("\r\n")[0]).toBe("Time (UTC),Actor,Actor type,Action,Description,Target type,Target id,Summary,Details (JSON),IP address,User agent");
 

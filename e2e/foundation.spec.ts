@@ -1,5 +1,5 @@
 import { expect, test } from "./support/fixtures";
-import { expectAccessible, signIn, signOut } from "./support/session";
+import { expectAccessible, pageAs, resumeSession, signIn, signOut } from "./support/session";
 
 const NAV = ["Invoices + Payments", "Payment Methods", "Users", "Roles", "Audit Log", "Support Tickets"];
 
@@ -12,7 +12,10 @@ const EXPECTED_NAV: Record<string, string[]> = {
 
 for (const [email, links] of Object.entries(EXPECTED_NAV)) {
   test(`${email} sees only the navigation their permissions allow`, async ({ page }) => {
-    await signIn(page, email);
+    await resumeSession(page, email);
+    await page.goto("/");
+    // Signed in: with no session, the sign-in page has no navigation and every count would be 0.
+    await expect(page).not.toHaveURL(/\/sign-in/);
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of NAV) {
       await expect(nav.getByRole("link", { name: label, exact: true })).toHaveCount(links.includes(label) ? 1 : 0);
@@ -55,7 +58,7 @@ async function signInFails(page: import("@playwright/test").Page, email: string,
 }
 
 test("a member without permissions is told which permission is missing and whom to ask", async ({ page }) => {
-  await signIn(page, "member@acme.example");
+  await resumeSession(page, "member@acme.example");
   await page.goto("/account/invoices");
   await expect(page).toHaveURL(/\/missing-permission\?permission=invoices\.view/);
   await expect(page.getByRole("heading", { name: "You don't have the View Invoices permission" })).toBeVisible();
@@ -65,7 +68,7 @@ test("a member without permissions is told which permission is missing and whom 
 });
 
 test("a billing viewer is redirected away from user management", async ({ page }) => {
-  await signIn(page, "viewer@acme.example");
+  await resumeSession(page, "viewer@acme.example");
   await page.goto("/account/users");
   await expect(page).toHaveURL(/\/missing-permission\?permission=users\.manage/);
   await expect(page.getByRole("heading", { name: "You don't have the Manage Users and Roles permission" })).toBeVisible();
@@ -85,11 +88,10 @@ test("the operator lands on the console and customers get a 404 there", async ({
   await expect(page).toHaveURL(/\/operator$/);
   await expect(page.getByRole("cell", { name: "Acme Corp" })).toBeVisible();
 
-  const customer = await browser.newPage();
-  await signIn(customer, "admin@acme.example");
+  const customer = await pageAs(browser, "admin@acme.example");
   const response = await customer.goto("/operator");
   expect(response?.status()).toBe(404);
-  await customer.close();
+  await customer.context().close();
 });
 
 test("the sign-in page lists the demo users in demo mode and passes axe", async ({ page }) => {
@@ -100,7 +102,7 @@ test("the sign-in page lists the demo users in demo mode and passes axe", async 
 });
 
 test("the portal shell passes axe", async ({ page }) => {
-  await signIn(page, "admin@acme.example");
+  await resumeSession(page, "admin@acme.example");
   await page.goto("/settings");
   await expectAccessible(page);
 });

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "./support/fixtures";
-import { expectAccessible, signIn } from "./support/session";
+import { expectAccessible, pageAs, resumeSession } from "./support/session";
 
 // Invoices + Payments (issue 3): tabs, filters, sorting, keyset paging, details, downloads,
 // permissions and the Generation 3 rule, as the demo users see them.
@@ -29,7 +29,7 @@ async function readDownload(download: Download): Promise<Buffer> {
 }
 
 test("billing@acme switches tabs, each labelled with its count and total", async ({ page }) => {
-  await signIn(page, "billing@acme.example");
+  await resumeSession(page, "billing@acme.example");
   await page.goto("/account/invoices");
   const tabs = page.getByRole("navigation", { name: "Invoice and payment views" });
   await expect(tabs.getByRole("link", { name: /Open Invoices \d+ invoices, \$[\d,.]+ due/ })).toHaveAttribute("aria-current", "page");
@@ -45,7 +45,7 @@ test("billing@acme switches tabs, each labelled with its count and total", async
 });
 
 test("filters by status and date, sorts by a column, pages forward and back", async ({ page }) => {
-  await signIn(page, "billing@acme.example");
+  await resumeSession(page, "billing@acme.example");
   await page.goto("/account/invoices?tab=recent");
 
   await page.getByRole("checkbox", { name: "Paid" }).check();
@@ -87,7 +87,7 @@ test("filters by status and date, sorts by a column, pages forward and back", as
 });
 
 test("a filter that matches nothing says so and offers to clear it; bad parameters fall back to defaults", async ({ page }) => {
-  await signIn(page, "billing@acme.example");
+  await resumeSession(page, "billing@acme.example");
   await page.goto("/account/invoices?tab=open&q=no-such-invoice");
   await expect(page.getByText("No invoices match these filters.")).toBeVisible();
   await page.getByRole("link", { name: "Clear filters" }).first().click();
@@ -100,7 +100,7 @@ test("a filter that matches nothing says so and offers to clear it; bad paramete
 });
 
 test("opens an invoice and downloads its CSV and PDF", async ({ page }) => {
-  await signIn(page, "billing@acme.example");
+  await resumeSession(page, "billing@acme.example");
   await page.goto("/account/invoices?tab=recent&status=paid");
   const link = table(page, "Recent invoices").locator("tbody tr").first().getByRole("link").first();
   const number = (await link.textContent())!;
@@ -130,7 +130,7 @@ test("opens an invoice and downloads its CSV and PDF", async ({ page }) => {
 });
 
 test("viewer@acme sees invoices but no payments anywhere", async ({ page }) => {
-  await signIn(page, "viewer@acme.example");
+  await resumeSession(page, "viewer@acme.example");
   await page.goto("/account/invoices?tab=payments");
   await expect(page.getByRole("link", { name: /Recent Payments/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Open Invoices/ })).toHaveAttribute("aria-current", "page");
@@ -142,14 +142,13 @@ test("viewer@acme sees invoices but no payments anywhere", async ({ page }) => {
 });
 
 test("admin@globex sees no Generation 3 invoice, can ask for one, and gets 404 for another account's", async ({ page, browser }) => {
-  const acme = await browser.newPage();
-  await signIn(acme, "billing@acme.example");
+  const acme = await pageAs(browser, "billing@acme.example");
   await acme.goto("/account/invoices?tab=recent&from=");
   const gen3Row = table(acme, "Recent invoices").locator("tbody tr").filter({ hasText: "Gen 3" }).first();
   const acmeGen3Href = (await gen3Row.getByRole("link").first().getAttribute("href"))!;
-  await acme.close();
+  await acme.context().close();
 
-  await signIn(page, "admin@globex.example");
+  await resumeSession(page, "admin@globex.example");
   await page.goto("/account/invoices?tab=recent&from=");
   await expect(page.getByRole("link", { name: "Request a Generation 3 invoice" })).toHaveAttribute(
     "href",
@@ -170,7 +169,7 @@ test("admin@globex sees no Generation 3 invoice, can ask for one, and gets 404 f
 });
 
 test("admin@umbrella sees the no-invoices-yet state", async ({ page }) => {
-  await signIn(page, "admin@umbrella.example");
+  await resumeSession(page, "admin@umbrella.example");
   await page.goto("/account/invoices");
   await expect(page.getByText("No invoices yet: invoices appear here once Northwind Cloud posts your first bill.")).toBeVisible();
   await expect(page.getByRole("search", { name: "Filter" })).toHaveCount(0);
@@ -179,7 +178,7 @@ test("admin@umbrella sees the no-invoices-yet state", async ({ page }) => {
 
 test("the invoice list passes axe on each tab", async ({ page }) => {
   test.setTimeout(120_000); // axe over three full tables on a shared CI machine
-  await signIn(page, "billing@acme.example");
+  await resumeSession(page, "billing@acme.example");
   for (const tab of ["open", "recent", "payments"]) {
     await page.goto(`/account/invoices?tab=${tab}`);
     await expectAccessible(page);

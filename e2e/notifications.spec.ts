@@ -1,17 +1,13 @@
-import { expect, test, type Browser, type Page } from "./support/fixtures";
-import { expectAccessible, signIn } from "./support/session";
+import { expect, test, type Page } from "./support/fixtures";
+import { NOTIFY_SPEC } from "./support/fixture-accounts";
+import { expectAccessible, pageAs, resumeSession } from "./support/session";
 
-// These steps build on each other (preferences → sweep → outbox → mailbox), on one seeded server.
-// Each walks several pages as several users, hence the longer timeout.
+// These steps build on each other (preferences → sweep → outbox → mailbox), in the spec's own
+// account (e2e/support/fixture-accounts.ts). Each walks several pages as several users, hence the longer timeout.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const CRON = { authorization: "Bearer e2e-cron-secret" };
-
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await browser.newPage();
-  await signIn(page, email);
-  return page;
-}
+const { admin, billing, member, viewer } = NOTIFY_SPEC;
 
 async function unreadCount(page: Page): Promise<number> {
   const label = await page.getByRole("button", { name: /^Alerts, / }).getAttribute("aria-label");
@@ -21,7 +17,8 @@ async function unreadCount(page: Page): Promise<number> {
 }
 
 test("a user reaches the preferences from the menu, flips both switches, saves, and they are kept", async ({ page }) => {
-  await signIn(page, "billing@acme.example");
+  await resumeSession(page, billing.email);
+  await page.goto("/");
   await page.getByRole("button", { name: "User menu" }).click();
   await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("link", { name: /Notification Preferences/ }).click();
@@ -49,9 +46,9 @@ test("a user reaches the preferences from the menu, flips both switches, saves, 
 });
 
 test("the preferences page works without JavaScript", async ({ browser }) => {
-  const signedIn = await asUser(browser, "member@acme.example");
+  const signedIn = await pageAs(browser, member.email);
   const state = await signedIn.context().storageState();
-  await signedIn.close();
+  await signedIn.context().close();
   const context = await browser.newContext({ javaScriptEnabled: false, storageState: state });
   const page = await context.newPage();
   await page.goto("/settings/notifications");
@@ -64,13 +61,13 @@ test("the preferences page works without JavaScript", async ({ browser }) => {
 });
 
 test("an administrator changes another user's preference; that user sees who changed it", async ({ page, browser, baseURL }) => {
-  await signIn(page, "admin@acme.example");
+  await resumeSession(page, admin.email);
   await page.goto("/settings/notifications");
-  const people = page.getByRole("region", { name: "People in Acme Corp" });
-  await people.getByRole("switch", { name: "Email for Vera Viewer" }).check();
-  await people.getByRole("button", { name: "Update notification preference for Vera Viewer" }).click();
+  const people = page.getByRole("region", { name: `People in ${NOTIFY_SPEC.name}` });
+  await people.getByRole("switch", { name: `Email for ${viewer.name}` }).check();
+  await people.getByRole("button", { name: `Update notification preference for ${viewer.name}` }).click();
   await expect(people.getByText("Notification preferences updated.")).toBeVisible();
-  await expect(people.getByText(/Last changed by Ada Admin/)).toBeVisible();
+  await expect(people.getByText(new RegExp(`Last changed by ${admin.name}`))).toBeVisible();
 
   // A user id outside the account is a 404; a cross-site request is refused.
   const foreign = await page.request.put("/api/notification-preferences", {
@@ -81,15 +78,16 @@ test("an administrator changes another user's preference; that user sees who cha
   const crossSite = await page.request.put("/api/notification-preferences", { headers: { origin: "https://evil.example" }, data: { alert: false, email: false } });
   expect(crossSite.status()).toBe(403);
 
-  const vera = await asUser(browser, "viewer@acme.example");
-  await vera.goto("/settings/notifications");
-  await expect(vera.getByRole("switch", { name: "Email", exact: true })).toBeChecked();
-  await expect(vera.getByText(/Last changed by Ada Admin/)).toBeVisible();
-  await vera.close();
+  const viewerPage = await pageAs(browser, viewer.email);
+  await viewerPage.goto("/settings/notifications");
+  await expect(viewerPage.getByRole("switch", { name: "Email", exact: true })).toBeChecked();
+  await expect(viewerPage.getByText(new RegExp(`Last changed by ${admin.name}`))).toBeVisible();
+  await viewerPage.context().close();
 });
 
 test("the bell count rises when reminders come due; the panel lists them and marks all read", async ({ page, request }) => {
-  await signIn(page, "viewer@acme.example");
+  await resumeSession(page, viewer.email);
+  await page.goto("/");
   const before = await unreadCount(page);
   expect(before).toBeGreaterThan(0);
 
@@ -121,14 +119,14 @@ test("the development mailbox shows the reminder email with its HTML and text", 
   expect(outbox.status()).toBe(200);
   expect((await outbox.json()).sent).toBeGreaterThan(0);
 
-  await signIn(page, "viewer@acme.example");
+  await resumeSession(page, viewer.email);
   await page.goto("/dev/mailbox");
-  const email = page.getByRole("link", { name: /billing reminders for Acme Corp/ }).first();
-  await expect(email).toContainText("To viewer@acme.example");
+  const email = page.getByRole("link", { name: new RegExp(`billing reminders for ${NOTIFY_SPEC.name}`) }).first();
+  await expect(email).toContainText(`To ${viewer.email}`);
   await email.click();
-  await expect(page.getByRole("heading", { level: 2, name: /billing reminders for Acme Corp/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`billing reminders for ${NOTIFY_SPEC.name}`) })).toBeVisible();
   const html = page.frameLocator("iframe[title^='HTML version']");
-  await expect(html.getByRole("heading", { level: 1 })).toContainText("billing reminders for Acme Corp");
+  await expect(html.getByRole("heading", { level: 1 })).toContainText(`billing reminders for ${NOTIFY_SPEC.name}`);
   await expect(page.locator("pre")).toContainText("Why you got this");
   await expect(page.locator("pre")).toContainText("/settings/notifications");
 });

@@ -1,6 +1,8 @@
 // Starts the production build for Playwright on a fresh database: a new database on the
-// PostgreSQL server when DATABASE_URL is set, a new embedded PGlite directory otherwise.
-import { spawn } from "node:child_process";
+// PostgreSQL server when DATABASE_URL is set, a new embedded PGlite directory otherwise. Before
+// the server opens it, e2e/support/seed-fixtures.ts migrates it and seeds the demo data plus the
+// accounts the specs that change data own (e2e/support/fixture-accounts.ts).
+import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -36,6 +38,9 @@ if (process.env.DATABASE_URL) {
   rmSync(`${dir}.pid`, { force: true });
   env.PGLITE_DIR = dir;
 }
+
+const seed = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "e2e/support/seed-fixtures.ts"], { env, stdio: "inherit" });
+if (seed.status !== 0) process.exit(seed.status ?? 1);
 
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
