@@ -1,9 +1,11 @@
 // npm run bench: every bench of the project, each on its own throwaway database.
-// BENCH_ONLY=invoice-list|csv-export runs just one of them.
+// BENCH_ONLY=invoice-list|csv-export|page-load runs just one of them.
 import { withBenchDatabase } from "./bench-database";
 import { benchCsvExport } from "./csv-export";
 import { benchInvoiceList } from "./invoice-list";
+import { benchPageLoad } from "./page-load";
 
 const only = process.env.BENCH_ONLY;
 if (!only || only === "invoice-list") await withBenchDatabase(benchInvoiceList);
 if (!only || only === "csv-export") await withBenchDatabase(benchCsvExport);
+if (!only || only === "page-load") await withBenchDatabase(benchPageLoad);
