@@ -31,7 +31,7 @@ function build(args: string[]) {
 
 // Starts `next start`; with LOG_SQL_STATEMENTS=1 the portal prints one line per SQL statement,
 // which is how the statements of one request are counted.
-async function start(args: string[], port: number, env: NodeJS.ProcessEnv): Promise<Server> {
+async function start(args: string[], port: number, env: Record<string, string>): Promise<Server> {
   const child = spawn(process.execPath, [NEXT, "start", ...args, "-p", String(port)], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   let statements = 0;
   child.stdout!.on("data", (chunk: Buffer) => {
