@@ -29,14 +29,14 @@ const classes = (names: string) => () => names;
 export const INVOICE_CELLS: Record<InvoiceColumnId, CellView<InvoiceListRow>> = {
   // After an upgrade, Generation 3 invoices carry a "Gen 3" tag, since they will leave the lists.
   number: { cell: (r, { account }) => <InvoiceNumberLink id={r.id} number={r.number} generation3={account.invoiceGeneration === 4 && r.generation === 3} /> },
-  issue_date: { cell: (r, ctx) => day(r.issueDate, ctx), className: classes("nw") },
-  due_date: { cell: (r, ctx) => day(r.dueDate, ctx), className: classes("nw lv-due") },
+  issue_date: { cell: (r, ctx) => day(r.issueDate, ctx) },
+  due_date: { cell: (r, ctx) => day(r.dueDate, ctx), className: classes("lv-due") },
   // On the card only when late: "2 days past due".
   days_past_due: {
     cell: (r, { today }) => daysPastDue(r, today) || "—",
     className: (r, { today }) => (daysPastDue(r, today) > 0 ? "font-medium text-red-800 lv-dpd" : "text-slate-500 lv-none"),
   },
-  service_period: { cell: (r, { account }) => formatDayRange(r.periodStart, r.periodEnd, account.locale), className: classes("nw text-slate-600 lv-svc") },
+  service_period: { cell: (r, { account }) => formatDayRange(r.periodStart, r.periodEnd, account.locale), className: classes("text-slate-600 lv-svc") },
   status: { cell: (r, { today }) => <StatusBadge kind="invoice" status={invoiceDisplayStatus(r, today)} /> },
   total: {
     cell: (r, ctx) => money(r.totalMinor, r.currency, ctx),
@@ -48,9 +48,9 @@ export const INVOICE_CELLS: Record<InvoiceColumnId, CellView<InvoiceListRow>> = 
 };
 
 export const PAYMENT_CELLS: Record<PaymentColumnId, CellView<PaymentListRow>> = {
-  received_on: { cell: (r, ctx) => day(r.receivedOn, ctx), className: classes("nw lv-small") },
-  reference: { cell: (r) => r.reference, className: classes("nw") },
-  method: { cell: (r) => paymentMethodLabel(r), className: classes("nw") },
+  received_on: { cell: (r, ctx) => day(r.receivedOn, ctx), className: classes("lv-small") },
+  reference: { cell: (r) => r.reference },
+  method: { cell: (r) => paymentMethodLabel(r) },
   amount: { cell: (r, ctx) => money(r.amountMinor, r.currency, ctx), className: classes("font-medium") },
   status: { cell: (r) => <StatusBadge kind="payment" status={r.status} /> },
   // The card lists the invoices without their amounts, and nothing when the payment is not applied.
@@ -61,7 +61,7 @@ export const PAYMENT_CELLS: Record<PaymentColumnId, CellView<PaymentListRow>> = 
       ) : (
         <ul className="space-y-0.5">
           {r.appliedTo.map((invoice) => (
-            <li key={invoice.invoiceId} className="nw">
+            <li key={invoice.invoiceId}>
               <InvoiceNumberLink id={invoice.invoiceId} number={invoice.number} />
               <span className="lv-amt ml-1.5 text-xs text-slate-500">{money(invoice.amountMinor, r.currency, ctx)}</span>
             </li>

@@ -19,7 +19,8 @@ type ListViewProps<Row extends { id: string }, Id extends string> = {
 // with a row of sort links instead of the headers. Same data, same URLs.
 export function ListView<Row extends { id: string }, Id extends string>({ caption, filters, columns, cells, rows, ctx }: ListViewProps<Row, Id>) {
   const shown = tableColumns(columns);
-  // Card-only details come after the table's cells, so the table's column positions stay put.
+  // Card-only details come after the table's cells, so the table's column positions stay put;
+  // one with nothing to show on the card (lv-none) is left out of the row altogether.
   const cardOnly = columns.filter((c) => c.table === false && c.card);
   const slots = slotClasses(columns);
   const sort = { filters, currency: ctx.account.currency };
@@ -49,7 +50,7 @@ export function ListView<Row extends { id: string }, Id extends string>({ captio
           {rows.map((row) => (
             <tr key={row.id}>
               {shown.map((c) => td(c, row))}
-              {cardOnly.map((c) => td(c, row, "lv-card"))}
+              {cardOnly.map((c) => (cells[c.id].className?.(row, ctx)?.includes("lv-none") ? null : td(c, row, "lv-card")))}
             </tr>
           ))}
         </tbody>
