@@ -37,15 +37,18 @@ async function start(args: string[], port: number, env: Record<string, string>):
   child.stdout!.on("data", (chunk: Buffer) => {
     statements += chunk.toString().split("\n").filter((line) => line.startsWith("[sql]")).length;
   });
+  const server = { child, statements: () => statements };
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start ${args.join(" ")} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`next start ${args.join(" ")} on port ${port} exited with ${child.exitCode}`);
     const ok = await fetch(`http://127.0.0.1:${port}/${args.length ? "" : "sign-in"}`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`next start on port ${port} did not answer`);
+    if (ok) return server;
+    if (Date.now() > deadline) {
+      await stop(server);
+      throw new Error(`next start on port ${port} did not answer`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return { child, statements: () => statements };
 }
 
 async function stop(server: Server | undefined) {
