@@ -21,6 +21,12 @@ export function pgliteDir(): string {
   return env().PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
+// With LOG_SQL_STATEMENTS=1, one "[sql]" line per statement: bench/page-load.ts counts a page's
+// round trips from them.
+function statementLogger() {
+  return env().LOG_SQL_STATEMENTS ? { logQuery: () => console.log("[sql]") } : undefined;
+}
+
 async function connect(): Promise<Connection> {
   const { DATABASE_URL: url, DATABASE_POOL_MAX } = env();
   if (url) {
@@ -30,7 +36,7 @@ async function connect(): Promise<Connection> {
     // An idle connection the server closes (restart, failover, a dropped test database) emits
     // 'error' on the pool; unhandled, that would crash the process. The pool discards the client.
     pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
-    const db = drizzle(pool, { schema }) as unknown as Database;
+    const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Database;
     return { db, driver: "pg", close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");

@@ -47,6 +47,8 @@ const envSchema = z.object({
   DATABASE_URL: setting(url(["postgres:", "postgresql:"], "postgres://user@host:5432/database").optional()),
   DATABASE_POOL_MAX: wholeNumber(1, 10),
   PGLITE_DIR: text(),
+  // One "[sql]" log line per statement (bench/page-load.ts counts round trips with it).
+  LOG_SQL_STATEMENTS: setting(flag().default(false)),
 
   // Sessions (next-auth reads NEXTAUTH_SECRET and NEXTAUTH_URL itself as well).
   NEXTAUTH_SECRET: text(),

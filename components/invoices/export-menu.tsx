@@ -1,4 +1,5 @@
 import { buttonClasses } from "@/components/ui/button";
+import "./list-view.css";
 import type { ListFilters } from "@/lib/invoices/filters";
 import { exportHref, type ExportDelimiter, type ExportScope } from "@/lib/invoices/list-export-request";
 
@@ -8,7 +9,6 @@ const SCOPES: { scope: ExportScope; label: string; hint: string }[] = [
   { scope: "filtered", label: "Filtered", hint: "all pages matching the filters" },
 ];
 
-const item = "flex items-baseline justify-between gap-3 rounded px-2 py-1.5 text-sm text-slate-800 hover:bg-slate-100 focus-visible:bg-slate-100";
 
 function ScopeLinks({ filters, currency, counts, delimiter, locale }: Props & { delimiter: ExportDelimiter }) {
   const suffix = delimiter === "semicolon" ? " (semicolon-separated)" : "";
@@ -18,7 +18,7 @@ function ScopeLinks({ filters, currency, counts, delimiter, locale }: Props & { 
         const rows = `${counts[scope].toLocaleString(locale)} ${counts[scope] === 1 ? "row" : "rows"}`;
         return (
           <li key={scope}>
-            <a href={exportHref(filters, currency, scope, delimiter)} download aria-label={`${label}${suffix}, ${rows}`} className={item}>
+            <a href={exportHref(filters, currency, scope, delimiter)} download aria-label={`${label}${suffix}, ${rows}`} className="xm-item">
               <span>
                 <span className="font-medium">{label}</span>
                 {delimiter === "comma" ? <span className="block text-xs text-slate-500">{hint}</span> : null}

@@ -1,8 +1,8 @@
-import { Fragment, type ReactNode } from "react";
-import { DataTable, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/table";
 import type { ListFilters } from "@/lib/invoices/filters";
-import { sortLinksOf, tableColumns, type CardSlot, type ListColumn } from "@/lib/invoices/list-columns";
+import { sortLinksOf, tableColumns, type ListColumn } from "@/lib/invoices/list-columns";
 import type { CellContext, CellView } from "./list-cells";
+import "./list-view.css";
 import { MobileSortLinks, SortHeader } from "./sort-header";
 
 type ListViewProps<Row extends { id: string }, Id extends string> = {
@@ -14,41 +14,43 @@ type ListViewProps<Row extends { id: string }, Id extends string> = {
   ctx: CellContext;
 };
 
-// One tab's rows from its column spec: on a phone, sort links and stacked cards with the amount
-// that matters on the right; from `md` up, the table with sortable headers. Same data, same URLs.
+// One tab's rows from its column spec, rendered once: a table with sortable headers that, below
+// `md`, reflows into stacked cards with the amount that matters on the right (list-view.css),
+// with a row of sort links instead of the headers. Same data, same URLs.
 export function ListView<Row extends { id: string }, Id extends string>({ caption, filters, columns, cells, rows, ctx }: ListViewProps<Row, Id>) {
   const shown = tableColumns(columns);
+  // Card-only details come after the table's cells, so the table's column positions stay put;
+  // one with nothing to show on the card (lv-none) is left out of the row altogether.
+  const cardOnly = columns.filter((c) => c.table === false && c.card);
+  const slots = slotClasses(columns);
   const sort = { filters, currency: ctx.account.currency };
+  const td = (c: ListColumn<Row, Id>, row: Row, extra?: string) => (
+    <td key={c.id} className={[extra, slots[c.id], c.numeric && "num", cells[c.id].className?.(row, ctx)].filter(Boolean).join(" ") || undefined}>
+      {cells[c.id].cell(row, ctx)}
+    </td>
+  );
   return (
     <>
       <MobileSortLinks {...sort} columns={sortLinksOf(filters.tab, columns)} />
-      <ul className="divide-y divide-slate-100 md:hidden">
-        {rows.map((row) => (
-          <ListCard key={row.id} row={row} columns={columns} cells={cells} ctx={ctx} />
-        ))}
-      </ul>
-      <DataTable caption={caption} className="hidden md:block">
+      <DataTable caption={caption} className="lv">
         <thead>
           <tr>
             {shown.map((c) =>
               c.sort ? (
                 <SortHeader key={c.id} label={c.header} column={c.sort} numeric={c.numeric} {...sort} />
               ) : (
-                <Th key={c.id} numeric={c.numeric}>
+                <th key={c.id} scope="col" className={c.numeric ? "num" : undefined}>
                   {c.header}
-                </Th>
+                </th>
               ),
             )}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody>
           {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50/70">
-              {shown.map((c) => (
-                <Td key={c.id} numeric={c.numeric} className={cells[c.id].className?.(row, ctx)}>
-                  {cells[c.id].cell(row, ctx)}
-                </Td>
-              ))}
+            <tr key={row.id}>
+              {shown.map((c) => td(c, row))}
+              {cardOnly.map((c) => (cells[c.id].className?.(row, ctx)?.includes("lv-none") ? null : td(c, row, "lv-card")))}
             </tr>
           ))}
         </tbody>
@@ -57,34 +59,13 @@ export function ListView<Row extends { id: string }, Id extends string>({ captio
   );
 }
 
-function ListCard<Row extends { id: string }, Id extends string>({ row, columns, cells, ctx }: Omit<ListViewProps<Row, Id>, "caption" | "filters" | "rows"> & { row: Row }) {
-  // The rendered columns of one slot, in column order; a column with nothing to say is left out.
-  const slot = (name: CardSlot): { id: Id; node: ReactNode }[] =>
-    columns
-      .filter((c) => c.card === name)
-      .map((c) => ({ id: c.id, node: (cells[c.id].card ?? cells[c.id].cell)(row, ctx) }))
-      .filter((s) => s.node !== null && s.node !== undefined);
-  const list = (items: { id: Id; node: ReactNode }[], separator?: string) =>
-    items.map((s, i) => (
-      <Fragment key={s.id}>
-        {separator && i > 0 ? separator : null}
-        {s.node}
-      </Fragment>
-    ));
-  const [meta, aside, foot] = [slot("meta"), slot("aside"), slot("foot")];
-  return (
-    <li className="px-3 py-2.5 text-sm">
-      <div className="flex items-center justify-between gap-3">
-        <span className="flex items-center gap-2">{list(slot("lead"))}</span>
-        {list(slot("trail"))}
-      </div>
-      {meta.length + aside.length > 0 ? (
-        <div className="mt-1 flex justify-between gap-3 text-xs text-slate-600">
-          <span>{list(meta, " · ")}</span>
-          {list(aside)}
-        </div>
-      ) : null}
-      {list(foot)}
-    </li>
-  );
+// Each column's place on the phone's card; every meta detail after the first is preceded by "· ".
+function slotClasses<Row, Id extends string>(columns: ListColumn<Row, Id>[]): Partial<Record<Id, string>> {
+  const slots: Partial<Record<Id, string>> = {};
+  let metas = 0;
+  for (const c of columns) {
+    if (!c.card) continue;
+    slots[c.id] = c.card === "meta" && metas++ > 0 ? "lv-meta lv-sep" : `lv-${c.card}`;
+  }
+  return slots;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, rolePermissions, userRoles, users } from "@/db/schema";
 import { effectivePermissions, type Permission } from "./permissions";
@@ -45,26 +45,29 @@ export type Identity = Viewer | Operator;
 
 // Loads who a user is right now, from the database: a disabled or deleted user gets null,
 // and permission changes apply on the next call (no claims are trusted from the session).
+// One statement (user, account and the permissions granted in that account), since every page
+// request starts here.
 export async function loadIdentity(db: Db, userId: string): Promise<Identity | null> {
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, isOperator: users.isOperator, accountId: users.accountId })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isOperator: users.isOperator,
+      account: viewerAccountColumns,
+      // text[]: both drivers decode it to an array of strings.
+      grants: sql<string[]>`array(
+        select ${rolePermissions.permission}::text from ${userRoles}
+        join ${rolePermissions} on ${rolePermissions.roleId} = ${userRoles.roleId} and ${rolePermissions.accountId} = ${userRoles.accountId}
+        where ${userRoles.userId} = ${users.id} and ${userRoles.accountId} = ${users.accountId})`,
+    })
     .from(users)
+    .leftJoin(accounts, eq(accounts.id, users.accountId))
     .where(and(eq(users.id, userId), isNull(users.disabledAt)));
   if (!user) return null;
   if (user.isOperator) return { kind: "operator", userId: user.id, email: user.email, name: user.name };
-  if (!user.accountId) return null;
-
-  const [account] = await db
-    .select(viewerAccountColumns)
-    .from(accounts)
-    .where(eq(accounts.id, user.accountId));
+  const { account } = user;
   if (!account) return null;
-
-  const grants = await db
-    .select({ permission: rolePermissions.permission })
-    .from(userRoles)
-    .innerJoin(rolePermissions, and(eq(rolePermissions.roleId, userRoles.roleId), eq(rolePermissions.accountId, userRoles.accountId)))
-    .where(and(eq(userRoles.userId, user.id), eq(userRoles.accountId, account.id)));
 
   return {
     kind: "customer",
@@ -73,6 +76,6 @@ export async function loadIdentity(db: Db, userId: string): Promise<Identity | n
     name: user.name,
     accountId: account.id,
     account,
-    permissions: effectivePermissions(grants.map((g) => g.permission)),
+    permissions: effectivePermissions(user.grants),
   };
 }

@@ -4,9 +4,11 @@ import { invoices } from "@/db/schema";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
+import { isoDateInZone } from "@/lib/dates";
 import { pageRequestOf, type ListFilters } from "./filters";
 import { BALANCE_DUE } from "./balance-due";
 import { fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
+import { memoizedSummary, summaryKey } from "./summary-memo";
 
 // Open Invoices (R-I1): a balance is due and the invoice is not void — exactly status "open",
 // which is also the predicate of the partial index invoices_account_open_due_idx.
@@ -21,7 +23,8 @@ export async function fetchOpenInvoiceRows(viewer: Viewer, filters: ListFilters,
 // How many open invoices match and the balance due on them.
 export async function summarizeOpenInvoices(viewer: Viewer, filters: ListFilters, now: Date): Promise<ListSummary> {
   requirePermission(viewer, "invoices.view");
-  return summarizeInvoiceRows(viewer, filters, now, IS_OPEN, BALANCE_DUE);
+  const key = summaryKey("open", filters, isoDateInZone(now, viewer.account.timeZone));
+  return memoizedSummary(key, () => summarizeInvoiceRows(viewer, filters, now, IS_OPEN, BALANCE_DUE));
 }
 
 // The Open Invoices tab: the page the filters ask for, plus count and balance-due total.

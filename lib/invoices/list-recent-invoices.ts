@@ -4,12 +4,14 @@ import { invoices } from "@/db/schema";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
+import { isoDateInZone } from "@/lib/dates";
 import { pageRequestOf, type ListFilters } from "./filters";
 import { fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
+import { memoizedSummary, summaryKey } from "./summary-memo";
 
 // Recent Invoices (R-I1): every visible invoice, newest first by default, last 12 months by default.
 // Note: the total is what was billed, so void invoices count as rows but add nothing to it.
-const BILLED = sql`case when ${invoices.status} = 'void' then 0 else ${invoices.totalMinor} end`;
+export const BILLED = sql`case when ${invoices.status} = 'void' then 0 else ${invoices.totalMinor} end`;
 
 // One keyset page of invoices; exports call it with their own cursor and batch size.
 export async function fetchRecentInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, request: PageRequest): Promise<KeysetPage<InvoiceListRow>> {
@@ -19,7 +21,8 @@ export async function fetchRecentInvoiceRows(viewer: Viewer, filters: ListFilter
 
 export async function summarizeRecentInvoices(viewer: Viewer, filters: ListFilters, now: Date): Promise<ListSummary> {
   requirePermission(viewer, "invoices.view");
-  return summarizeInvoiceRows(viewer, filters, now, null, BILLED);
+  const key = summaryKey("recent", filters, isoDateInZone(now, viewer.account.timeZone));
+  return memoizedSummary(key, () => summarizeInvoiceRows(viewer, filters, now, null, BILLED));
 }
 
 // The Recent Invoices tab: the page the filters ask for, plus count and billed total.

@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/access/load-viewer";
 import { pageRequestOf, type ListFilters } from "@/lib/invoices/filters";
 import type { ListSummary } from "@/lib/invoices/invoice-list-query";
 import { isPaymentStatus, type PaymentStatus } from "@/lib/invoices/invoice-status";
+import { memoizedSummary, summaryKey } from "@/lib/invoices/summary-memo";
 import { visibleInvoicesWhere } from "@/lib/invoices/visibility";
 import { cursorFor, keysetOrderBy, keysetPage, keysetWhere, type KeysetPage, type PageRequest, type SortSpec } from "@/lib/pagination/keyset";
 
@@ -119,15 +120,17 @@ export async function fetchRecentPaymentRows(viewer: Viewer, filters: ListFilter
 // Count of matching payments and the amount actually received (succeeded payments only).
 export async function summarizeRecentPayments(viewer: Viewer, filters: ListFilters): Promise<ListSummary> {
   requirePermission(viewer, "payments.read");
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      count: sql<number>`count(*)`.mapWith(Number),
-      totalMinor: sql<number>`coalesce(sum(${payments.amountMinor}) filter (where ${payments.status} = 'succeeded'), 0)`.mapWith(Number),
-    })
-    .from(payments)
-    .where(paymentListWhere(viewer, filters));
-  return row;
+  return memoizedSummary(summaryKey("payments", filters, null), async () => {
+    const db = await getDb();
+    const [row] = await db
+      .select({
+        count: sql<number>`count(*)`.mapWith(Number),
+        totalMinor: sql<number>`coalesce(sum(${payments.amountMinor}) filter (where ${payments.status} = 'succeeded'), 0)`.mapWith(Number),
+      })
+      .from(payments)
+      .where(paymentListWhere(viewer, filters));
+    return row;
+  });
 }
 
 // The Recent Payments tab: the page the filters ask for, plus count and amount received.

@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { addDays } from "@/lib/dates";
 import { parseInvoiceFilters, type RawFilters } from "@/lib/invoices/filters";
-import { fetchOpenInvoiceRows, listOpenInvoices } from "@/lib/invoices/list-open-invoices";
-import { fetchRecentInvoiceRows, listRecentInvoices } from "@/lib/invoices/list-recent-invoices";
+import { fetchOpenInvoiceRows, listOpenInvoices, summarizeOpenInvoices } from "@/lib/invoices/list-open-invoices";
+import { fetchRecentInvoiceRows, listRecentInvoices, summarizeRecentInvoices } from "@/lib/invoices/list-recent-invoices";
+import { getTabSummaries } from "@/lib/invoices/tab-summaries";
+import { summarizeRecentPayments } from "@/lib/payments/list-recent-payments";
 import { decodeCursor, type PageDirection } from "@/lib/pagination/cursor";
 import { createTestAccount, createTestInvoice, createTestPayment, createTestUser, type TestAccount } from "../support/factories";
 
@@ -210,3 +212,23 @@ function order(a: string, b: string) {
 function dueOrder(a: string, b: string) {
   return DUE[a].localeCompare(DUE[b]) || ids[a].localeCompare(ids[b]);
 }
+
+describe("Tab summaries", () => {
+  // One statement answers both invoice tabs and the visible count; each must equal its own query.
+  it("equal each tab's own summary and count every visible invoice", async () => {
+    const tabs = await getTabSummaries(viewer, now);
+    expect(tabs.summaries.open).toEqual(await summarizeOpenInvoices(viewer, filtersFor(viewer, { tab: "open" }), now));
+    expect(tabs.summaries.recent).toEqual(await summarizeRecentInvoices(viewer, filtersFor(viewer, { tab: "recent" }), now));
+    expect(tabs.summaries.payments).toEqual(await summarizeRecentPayments(viewer, filtersFor(viewer, { tab: "payments" })));
+    expect(tabs.summaries.open).toEqual({ count: 4, totalMinor: 10_000 + 20_000 + 15_000 + 70_000 });
+    expect(tabs.summaries.recent).toEqual({ count: 6, totalMinor: 10_000 + 20_000 + 30_000 + 40_000 + 5_000 });
+    expect(tabs.hasInvoices).toBe(true);
+  });
+
+  it("say an account with no visible invoice has none, and count nothing of another account", async () => {
+    const tabs = await getTabSummaries(other, now);
+    expect(tabs.hasInvoices).toBe(false);
+    expect(tabs.summaries.open).toEqual({ count: 0, totalMinor: 0 });
+    expect(tabs.summaries.recent).toEqual({ count: 0, totalMinor: 0 });
+  });
+});

@@ -1,0 +1,183 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+// The portal's pages under load (issue 14): builds and starts the production server on this
+// bench's own PostgreSQL database with the demo data, signs in as billing@acme through the real
+// next-auth endpoints (csrf token, credentials callback), then for the three tabs and an
+// invoice's details prints the bytes of HTML (and of it the inline RSC payload), the SQL
+// statements one request runs, and req/s and p95 under `wrk` at concurrency 8, side by side
+// with a bare Next.js page of 25 rows (bench/bare-next) from the same Next version.
+// BENCH_SKIP_BUILD=1 reuses the existing builds; BENCH_SECONDS sets each load run's length.
+
+const NEXT = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const BARE_DIR = path.join("bench", "bare-next");
+const PORT = Number(process.env.BENCH_PORT ?? 3291);
+const BARE_PORT = PORT + 1;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = 8;
+const EMAIL = "billing@acme.example";
+const PASSWORD = "demo-pass-123";
+
+type Server = { child: ChildProcess; statements: () => number };
+type Load = { rps: number; p95Ms: number; errors: number };
+
+function build(args: string[]) {
+  const result = spawnSync(process.execPath, [NEXT, "build", ...args], { stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error(`next build ${args.join(" ")} failed`);
+}
+
+// Starts `next start`; with LOG_SQL_STATEMENTS=1 the portal prints one line per SQL statement,
+// which is how the statements of one request are counted.
+async function start(args: string[], port: number, env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, [NEXT, "start", ...args, "-p", String(port)], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  let statements = 0;
+  child.stdout!.on("data", (chunk: Buffer) => {
+    statements += chunk.toString().split("\n").filter((line) => line.startsWith("[sql]")).length;
+  });
+  const server = { child, statements: () => statements };
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start ${args.join(" ")} on port ${port} exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/${args.length ? "" : "sign-in"}`).then((r) => r.ok, () => false);
+    if (ok) return server;
+    if (Date.now() > deadline) {
+      await stop(server);
+      throw new Error(`next start on port ${port} did not answer`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function stop(server: Server | undefined) {
+  if (!server || server.child.exitCode !== null) return;
+  server.child.kill("SIGTERM");
+  await once(server.child, "exit");
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]);
+}
+
+// The session cookie, from the same two requests the sign-in form makes.
+async function signIn(base: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email: EMAIL, password: PASSWORD, json: "true" }),
+  });
+  const session = cookiesOf(callback).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in as ${EMAIL} failed (${callback.status})`);
+  return [...jar, session].join("; ");
+}
+
+type Weight = { html: number; rsc: number; body: string };
+
+// The page as a browser receives it (uncompressed), and how much of it is the inline RSC payload.
+async function weigh(url: string, cookie: string): Promise<Weight> {
+  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  const body = await response.text();
+  const rsc = [...body.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((sum, m) => sum + Buffer.byteLength(m[1]), 0);
+  return { html: Buffer.byteLength(body), rsc, body };
+}
+
+// Statements per request: the portal's [sql] lines during a few sequential requests.
+async function statementsPerRequest(server: Server, url: string, cookie: string): Promise<number> {
+  const times = 3;
+  const before = server.statements();
+  for (let i = 0; i < times; i++) await (await fetch(url, { headers: { cookie } })).text();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return (server.statements() - before) / times;
+}
+
+// wrk's --latency table stops at 90% and 99%; this script prints the 95th percentile (µs).
+const P95_SCRIPT = `done = function(summary, latency, requests) io.write(string.format("p95_us %d\\n", latency:percentile(95))) end`;
+
+function parseWrk(output: string): Load {
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
+  const p95 = Number(/p95_us (\d+)/.exec(output)?.[1]);
+  const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0) + Number(/Socket errors:.*?timeout (\d+)/.exec(output)?.[1] ?? 0);
+  if (!Number.isFinite(rps) || !Number.isFinite(p95)) throw new Error(`could not read wrk's output:\n${output}`);
+  return { rps, p95Ms: p95 / 1000, errors };
+}
+
+async function load(url: string, cookie?: string): Promise<Load> {
+  const script = path.join(tmpdir(), "bench-page-load-p95.lua");
+  writeFileSync(script, P95_SCRIPT);
+  const args = ["-t", "2", "-c", String(CONCURRENCY), "-d", `${SECONDS}s`, "-s", script, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
+  const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = await once(child, "exit");
+  if (code !== 0) throw new Error(`wrk exited with ${code} (apt-get install wrk)`);
+  return parseWrk(output);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export async function benchPageLoad(driver: "pg" | "pglite"): Promise<void> {
+  console.log(`\nPage load: the portal's pages against a bare Next.js page, wrk at concurrency ${CONCURRENCY} for ${SECONDS} s each`);
+  if (driver !== "pg") {
+    console.log("  skipped: needs DATABASE_URL (the server and the bench share one PostgreSQL database).");
+    return;
+  }
+  if (spawnSync("wrk", ["--version"]).error) throw new Error("wrk is not installed (apt-get install wrk)");
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    build([]);
+    build([BARE_DIR]);
+  }
+  let portal: Server | undefined;
+  let bare: Server | undefined;
+  try {
+    portal = await start([], PORT, {
+      PORT: String(PORT),
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      NEXTAUTH_SECRET: "bench-secret-not-for-production",
+      PORTAL_DEMO_MODE: "on",
+      NOTIFICATION_JOBS: "off",
+      SIGN_IN_LIMIT_PER_IP: "100000",
+      LOG_SQL_STATEMENTS: "1",
+    });
+    bare = await start([BARE_DIR], BARE_PORT, {});
+    const base = `http://127.0.0.1:${PORT}`;
+    const cookie = await signIn(base);
+
+    const pages: [string, string][] = [
+      ["Open invoices", `${base}/account/invoices`],
+      ["Recent invoices", `${base}/account/invoices?tab=recent`],
+      ["Recent payments", `${base}/account/invoices?tab=payments`],
+    ];
+    const recent = await weigh(pages[1][1], cookie);
+    const details = /href="(\/account\/invoices\/[0-9a-f-]{36})"/.exec(recent.body)?.[1];
+    if (!details) throw new Error("no invoice link on the Recent tab");
+    pages.push(["Invoice details", `${base}${details}`]);
+
+    const bareUrl = `http://127.0.0.1:${BARE_PORT}/`;
+    const bareWeight = await weigh(bareUrl, "");
+    const bareLoad = await load(bareUrl);
+    const rows = [{ page: "bare Next.js, 25 rows", weight: bareWeight, statements: 0, load: bareLoad }];
+    for (const [page, url] of pages) {
+      const weight = await weigh(url, cookie);
+      const statements = await statementsPerRequest(portal, url, cookie);
+      rows.push({ page, weight, statements, load: await load(url, cookie) });
+    }
+
+    console.log("  page                    HTML (RSC)           SQL  req/s   ×bare  p95 ms  errors");
+    for (const row of rows) {
+      const ratio = row.load.rps / bareLoad.rps;
+      console.log(
+        `  ${row.page.padEnd(22)}  ${kb(row.weight.html).padStart(8)} (${kb(row.weight.rsc).padStart(8)})  ${String(row.statements).padStart(4)}  ${row.load.rps.toFixed(1).padStart(6)}  ${ratio.toFixed(2).padStart(5)}×  ${row.load.p95Ms.toFixed(1).padStart(6)}  ${row.load.errors}`,
+      );
+    }
+  } finally {
+    await stop(portal);
+    await stop(bare);
+  }
+}
