@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkInvoiceDates, generationSchema, invoiceNumberSchema, quantitySchema, taxRateBpSchema } from "@/lib/invoices/invoice-input";
+import { MAX_AMOUNT_MINOR } from "@/lib/money";
 import { isoDaySchema } from "@/lib/validation";
 
 // JSON bodies of the ingest API (R-O2), documented in docs/ingest-api.md. Strict objects, so a
@@ -7,7 +8,11 @@ import { isoDaySchema } from "@/lib/validation";
 
 const accountSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "An account slug: lower-case letters, digits and dashes");
 const currencySchema = z.string().regex(/^[A-Z]{3}$/, "An ISO 4217 code such as USD");
-const minorSchema = z.number().int("Whole minor units (cents), not a decimal").refine(Number.isSafeInteger, "Too large");
+const minorSchema = z
+  .number()
+  .int("Whole minor units (cents), not a decimal")
+  .max(MAX_AMOUNT_MINOR, `At most ${MAX_AMOUNT_MINOR} minor units`)
+  .min(-MAX_AMOUNT_MINOR, `At least -${MAX_AMOUNT_MINOR} minor units`);
 
 export const ingestInvoiceSchema = z
   .strictObject({
