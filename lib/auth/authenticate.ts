@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { stripControls } from "@/lib/validation";
 import { verifyPassword, timingSafeDummyHash } from "./password";
 import { clearRateLimit, hitRateLimit, isRateLimited } from "./rate-limit";
 
@@ -21,7 +22,8 @@ export function signInLimits() {
 // Checks an email + password. Wrong email, wrong password and disabled user are one
 // indistinguishable failure; every outcome is audit-logged.
 export async function authenticate(db: Db, attempt: SignInAttempt): Promise<SignInResult> {
-  const email = attempt.email.trim().toLowerCase();
+  // Note: no address holds control characters, and PostgreSQL refuses a NUL in text (whose error would carry SQL).
+  const email = stripControls(attempt.email).trim().toLowerCase();
   const emailKey = `sign-in:email:${email}`;
   const ipKey = `sign-in:ip:${attempt.ip}`;
   const limits = signInLimits();
