@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "invoice.posted": "Invoice posted",
   "invoice.voided": "Invoice voided",
   "payment.recorded": "Payment recorded",
+  "access.denied": "Access denied",
 };
 
 export function auditActionLabel(action: string): string {

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { getViewer, type Viewer } from "@/lib/access/viewer";
 import type { RequestOrigin } from "@/lib/audit/record-audit-event";
+import { auditRefusal } from "@/lib/audit/access-denied";
 import { originOf } from "@/lib/audit/request-origin";
 import { AppError } from "@/lib/errors";
 import { authenticateApiKey, type ApiClient } from "@/lib/ingest/authenticate-api-key";
@@ -80,7 +81,15 @@ export function withViewer<Params = Record<string, never>>(handler: (call: Viewe
         const viewer = await getViewer();
         if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
         const params = (await context?.params) as Params;
-        return handler({ request, viewer, origin: originOf(request.headers), params, body: bodyReader(request, BODY_LIMITS.viewer) });
+        const origin = originOf(request.headers);
+        try {
+          return await handler({ request, viewer, origin, params, body: bodyReader(request, BODY_LIMITS.viewer) });
+        } catch (error) {
+          // A refusal of this signed-in customer (missing permission, another account's id) is audited here, once.
+          const id = (params as { id?: unknown } | undefined)?.id;
+          await auditRefusal(viewer, error, { route: new URL(request.url).pathname, id: typeof id === "string" ? id : null, origin });
+          throw error;
+        }
       },
       onError,
     );
