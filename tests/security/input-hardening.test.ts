@@ -8,6 +8,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { parseInvoiceFilters, TABS } from "@/lib/invoices/filters";
 import { listOpenInvoices } from "@/lib/invoices/list-open-invoices";
 import { listRecentInvoices } from "@/lib/invoices/list-recent-invoices";
+import { listAccountsForOperator } from "@/lib/operator/list-accounts";
 import { encodeCursor } from "@/lib/pagination/cursor";
 import { listRecentPayments } from "@/lib/payments/list-recent-payments";
 import { createTicket } from "@/lib/support/create-ticket";
@@ -108,6 +109,11 @@ describe("control characters", () => {
         await expect(list).resolves.toMatchObject({ rows: expect.any(Array) });
       }
     }
+  });
+
+  it("in the operator's account search are ignored", async () => {
+    const operator = await createTestOperator();
+    expect((await listAccountsForOperator(operator, "hardened\u0000")).map((a) => a.id)).toEqual([account.account.id]);
   });
 
   it("in the filtered export's search are ignored and the whole CSV arrives", async () => {
