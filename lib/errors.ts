@@ -1,6 +1,15 @@
 // Expected failures carry a code; lib/http/error-response.ts maps them to HTTP and
 // lib/forms/run-form-action.ts to form state, each in one place.
-export type AppErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited";
+export type AppErrorCode =
+  | "bad_request"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "invalid"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited";
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -9,6 +18,8 @@ const STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
   invalid: 422,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
 };
 

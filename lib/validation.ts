@@ -61,6 +61,40 @@ export function parseId(value: unknown, what = "Not found"): string {
 
 // Small zod pieces shared by several domains' schemas.
 
+// Note: C0 control characters (NUL among them: PostgreSQL cannot store it in text) and DEL; a
+// multi-line field keeps tab, line feed and carriage return. Bidi embedding/override/isolate
+// characters (U+202A–U+202E, U+2066–U+2069) can make stored text read differently from what it
+// is ("exe.txt" shown as "txt.exe"), so free text refuses them too.
+const LINE_CONTROLS = /[\u0000-\u001f\u007f]/;
+const MULTILINE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+const ALL_CONTROLS = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+export type TextOptions = { max: number; min?: number; minMessage?: string; maxMessage?: string; multiline?: boolean };
+
+// The one schema for stored free text (names, descriptions, references, messages): trimmed,
+// min/max characters, and a 422 for control or Bidi override characters.
+export function textSchema({ max, min = 0, minMessage, maxMessage, multiline = false }: TextOptions) {
+  const controls = multiline ? MULTILINE_CONTROLS : LINE_CONTROLS;
+  return z
+    .string()
+    .refine((value) => !controls.test(value), multiline ? "Remove control characters (only tabs and line breaks are allowed)" : "Remove control characters such as tabs or line breaks")
+    .refine((value) => !BIDI_CONTROLS.test(value), "Remove text-direction override characters")
+    .trim()
+    .min(min, minMessage ?? `At least ${min} characters`)
+    .max(max, maxMessage ?? `At most ${max} characters`);
+}
+
+// Search text and cursors from a URL are not stored and must never fail a page: control and
+// Bidi characters are simply dropped.
+export function stripControls(value: string): string {
+  return value.replace(ALL_CONTROLS, "");
+}
+
+export function hasControls(value: string): boolean {
+  return new RegExp(ALL_CONTROLS.source).test(value);
+}
+
 export const isoDaySchema = z.string().trim().refine(isIsoDate, "Enter a date as YYYY-MM-DD");
 
 // Form fields arrive as "" when left empty; treat that as absent.

@@ -13,6 +13,7 @@ const OPERATOR_NAV = [
       { href: "/operator/tickets", label: "Support Tickets", permission: null },
       { href: "/operator/outbox", label: "Email Outbox", permission: null },
       { href: "/operator/api-keys", label: "API Keys", permission: null },
+      { href: "/operator/access-denied", label: "Denied Access", permission: null },
     ],
   },
 ];

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 
 // Portal users (account_id set) and provider operators (is_operator, no account).
@@ -8,7 +8,9 @@ export const users = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     accountId: uuid("account_id").references(() => accounts.id, { onDelete: "cascade" }),
-    email: text("email").notNull().unique(),
+    // Unique among logins (users with a password) and within an account; a pending invitation
+    // may name an address that has a login elsewhere, so inviting does not reveal that it does.
+    email: text("email").notNull(),
     name: text("name").notNull(),
     // Null until an invited user sets a password.
     passwordHash: text("password_hash"),
@@ -18,6 +20,8 @@ export const users = pgTable(
   },
   (t) => [
     index("users_account_id_idx").on(t.accountId),
+    uniqueIndex("users_login_email_key").on(t.email).where(sql`${t.passwordHash} is not null`),
+    unique("users_account_email_key").on(t.accountId, t.email),
     // Lets tenant tables reference (user, account) pairs so a row can never point across accounts.
     unique("users_id_account_id_key").on(t.id, t.accountId),
     check("users_email_lower", sql`${t.email} = lower(${t.email})`),

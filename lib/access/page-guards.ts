@@ -1,5 +1,8 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { recordAccessDenied } from "@/lib/audit/access-denied";
+import { originOf } from "@/lib/audit/request-origin";
 import type { Permission } from "./permissions";
 import { getIdentity, type Operator, type Viewer } from "./viewer";
 
@@ -14,7 +17,10 @@ export async function requirePageViewer(): Promise<Viewer> {
 // For pages: the viewer if they hold `permission`, else the missing-permission page (R-I6).
 export async function requirePagePermission(permission: Permission): Promise<Viewer> {
   const viewer = await requirePageViewer();
-  if (!viewer.permissions.has(permission)) redirect(`/missing-permission?permission=${encodeURIComponent(permission)}`);
+  if (!viewer.permissions.has(permission)) {
+    await recordAccessDenied(viewer, { route: null, permission }, originOf(await headers())).catch((error) => console.error("[access.denied not recorded]", error));
+    redirect(`/missing-permission?permission=${encodeURIComponent(permission)}`);
+  }
   return viewer;
 }
 

@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { textSchema } from "@/lib/validation";
 import { effectivePermissions, PERMISSIONS } from "./permissions";
 
-export const roleNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter a role name.")
-  .max(60, "Use at most 60 characters.")
-  .regex(/^[^\p{Cc}]*$/u, "Use letters, digits, spaces and punctuation only.");
+export const roleNameSchema = textSchema({ min: 1, minMessage: "Enter a role name.", max: 60, maxMessage: "Use at most 60 characters." }).regex(
+  /^[^\p{Cc}]*$/u,
+  "Use letters, digits, spaces and punctuation only.",
+);
 
 // Checked permissions, stored with what they imply (payments.update → payments.read, R-P1).
 export const permissionListSchema = z

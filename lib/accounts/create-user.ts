@@ -12,7 +12,8 @@ export type CreateUserInput = {
   roleIds?: string[];
 };
 
-// Inserts a user (portal user with roles, or an operator). Emails are unique and stored lower-cased.
+// Inserts a user (portal user with roles, or an operator). Emails are stored lower-cased and are
+// unique among logins and within an account (db/schema/users.ts); either clash is a conflict.
 // Note: callers check who may create users; this only writes.
 export async function createUser(db: Db, input: CreateUserInput) {
   const email = input.email.trim().toLowerCase();
@@ -20,7 +21,7 @@ export async function createUser(db: Db, input: CreateUserInput) {
     const [user] = await tx
       .insert(users)
       .values({ accountId: input.accountId, email, name: input.name, passwordHash: input.passwordHash, isOperator: input.isOperator ?? false })
-      .onConflictDoNothing({ target: users.email })
+      .onConflictDoNothing()
       .returning({ id: users.id, email: users.email, name: users.name, accountId: users.accountId });
     if (!user) throw new AppError("conflict", `A user with the email ${email} already exists`);
     if (input.accountId && input.roleIds?.length) {

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = {
   "email.retried": "Email sent again",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
+  "access.denied": "Access denied",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -40,6 +40,11 @@ const SPECIFIC: Record<string, (d: Details, f: AuditDetailsFormat) => (string | 
   "ticket.status_changed": (d) => [`from ${ticketStatus(d.from)} to ${ticketStatus(d.to)}`],
   "invoice.access_granted": (d, f) => [Array.isArray(d.invoices) ? d.invoices.map(text).join(", ") : null, d.expiresAt ? `until ${instant(d.expiresAt, f)}` : null],
   "account.upgraded": (d) => [d.generation ? `to Generation ${text(d.generation)}` : null],
+  // The path as requested (the route pattern with its [id] placeholders is for grouping only).
+  "access.denied": (d) => [
+    typeof d.path === "string" ? text(d.path) : null,
+    typeof d.permission === "string" && isPermission(d.permission) ? `needs ${PERMISSION_INFO[d.permission].label}` : d.otherAccount ? "a record of another account" : null,
+  ],
 };
 
 // A short reading of an audit event's details for the table and the CSV's Summary column, e.g.

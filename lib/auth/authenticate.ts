@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -37,7 +37,7 @@ export async function authenticate(db: Db, attempt: SignInAttempt): Promise<Sign
   const [user] = await db
     .select({ id: users.id, accountId: users.accountId, passwordHash: users.passwordHash, disabledAt: users.disabledAt, isOperator: users.isOperator })
     .from(users)
-    .where(eq(users.email, email));
+    .where(and(eq(users.email, email), isNotNull(users.passwordHash)));
   const actor = user
     ? { kind: user.isOperator ? ("operator" as const) : ("user" as const), userId: user.id, label: email }
     : { kind: "anonymous" as const, label: email };

@@ -1,9 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { Operator, Viewer } from "@/lib/access/load-viewer";
 import { requirePageOperator } from "@/lib/access/page-guards";
 import { isPermission, PERMISSION_INFO } from "@/lib/access/permissions";
 import { getViewer } from "@/lib/access/viewer";
+import { auditRefusal } from "@/lib/audit/access-denied";
 import { requestOrigin } from "@/lib/audit/request-origin";
 import type { RequestOrigin } from "@/lib/audit/record-audit-event";
 import { isAppError } from "@/lib/errors";
@@ -11,6 +13,20 @@ import { fieldErrorsOf } from "@/lib/validation";
 import { CONFIRMATION_REQUIRED, type FormState } from "./form-state";
 
 const SESSION_ENDED = "Your session has ended. Sign in again.";
+
+function isViewer(caller: unknown): caller is Viewer {
+  return typeof caller === "object" && caller !== null && (caller as Viewer).kind === "customer";
+}
+
+// The page a form was posted from (a server action has no URL of its own), for the audit log.
+async function formPage(): Promise<string | null> {
+  const referer = (await headers()).get("referer");
+  try {
+    return referer ? new URL(referer).pathname : null;
+  } catch {
+    return null;
+  }
+}
 
 // The one server-action pipeline: resolve the caller, run the lib/ call, and turn an AppError
 // (or anything unexpected) into form state. Authorization is not done here: the lib/ function
@@ -21,12 +37,14 @@ async function runForm<Caller>(
   values: Record<string, string>,
   act: (caller: Caller, origin: RequestOrigin) => Promise<FormState>,
 ): Promise<FormState> {
+  let caller: Caller | null = null;
   try {
-    const caller = await resolveCaller();
+    caller = await resolveCaller();
     if (!caller) return { status: "error", message: SESSION_ENDED, values };
     return await act(caller, await requestOrigin());
   } catch (error) {
     unstable_rethrow(error);
+    if (isViewer(caller)) await auditRefusal(caller, error, { route: await formPage(), origin: await requestOrigin() });
     return formStateFromError(error, values);
   }
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { readBodyText, requireMediaType } from "./request-body";
 
 // Cron routes (R-N7) answer only to `Authorization: Bearer $CRON_SECRET`. Without a configured
 // secret they do not exist (404). Digests are compared so the check takes the same time whatever
@@ -17,13 +18,15 @@ export function authorizeCronRequest(request: Request): void {
   if (!timingSafeEqual(digest(given), digest(secret))) throw new AppError("unauthenticated", "A valid cron secret is required");
 }
 
-const cronBodySchema = z.object({ now: z.iso.datetime({ offset: true }).optional() }).strict();
+const cronBodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }).optional() });
 
 // The clock a cron run uses: the real one, or, outside production only, `{"now": "<ISO instant>"}`
-// in the body so tests and local time travel can drive the sweep.
-export async function cronNow(request: Request): Promise<Date> {
-  const raw = (await request.text()).trim();
+// in the body (Content-Type: application/json, at most maxBytes) so tests and local time travel
+// can drive the sweep. An empty body is the real clock.
+export async function cronNow(request: Request, maxBytes: number): Promise<Date> {
+  const raw = (await readBodyText(request, maxBytes)).trim();
   if (!raw) return new Date();
+  requireMediaType(request, "json");
   let json: unknown;
   try {
     json = JSON.parse(raw);

@@ -1,31 +1,67 @@
 import "server-only";
+import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { getViewer, type Viewer } from "@/lib/access/viewer";
 import type { RequestOrigin } from "@/lib/audit/record-audit-event";
+import { auditRefusal } from "@/lib/audit/access-denied";
 import { originOf } from "@/lib/audit/request-origin";
 import { AppError } from "@/lib/errors";
 import { authenticateApiKey, type ApiClient } from "@/lib/ingest/authenticate-api-key";
+import { parseInput } from "@/lib/validation";
 import { authorizeCronRequest, cronNow } from "./cron-request";
 import { errorResponse } from "./error-response";
-import { isSameOriginRequest } from "./same-origin";
+import { readFormBody, readJsonBody, requireMediaType } from "./request-body";
+import { isCrossSiteRequest, isSameOriginRequest } from "./same-origin";
 
-// The route handlers' one wrapper per kind of caller: it resolves the caller (the proxy is not
-// a security boundary), takes the request's origin once for the audit log, and maps every
-// error to the one error body (errorResponse). Permissions and tenancy stay in the lib/
-// function the handler calls.
+// The route handlers' one wrapper per kind of caller: it refuses cross-site requests (Fetch
+// Metadata), resolves the caller (the proxy is not a security boundary), reads bodies under a
+// byte limit, takes the request's origin once for the audit log, and maps every error to the
+// one error body (errorResponse). Permissions and tenancy stay in the lib/ function the handler calls.
+
+// Body limits in UTF-8 bytes (413 above): portal JSON and forms are a few fields; an ingest
+// invoice may carry 500 lines; a cron body is at most `{"now": …}`.
+export const BODY_LIMITS = { viewer: 16 * 1024, apiKey: 1_000_000, cron: 1024 } as const;
 
 type RouteContext<Params> = { params: Promise<Params> };
 type OnError = (error: unknown, request: Request) => Response | null;
 
 async function answer(request: Request, run: () => Promise<Response>, onError?: OnError): Promise<Response> {
   try {
+    // Note: every wrapped route is a download, an export or a change, none of which another
+    // site may start (a top-level navigation still carries Lax cookies). Links within the portal
+    // (same-origin), typed or bookmarked URLs (none) and API clients (no header) pass.
+    if (isCrossSiteRequest(request)) throw new AppError("forbidden", "Cross-site requests are not accepted");
     return await run();
   } catch (error) {
     return onError?.(error, request) ?? errorResponse(error);
   }
 }
 
-export type ViewerCall<Params> = { request: Request; viewer: Viewer; origin: RequestOrigin; params: Params };
+// How a handler reads its body: 415 for another Content-Type, 413 past the limit, 400 for
+// malformed JSON, 422 (naming each field) when the schema refuses it, unknown fields included.
+export type BodyReader = {
+  json<S extends z.ZodType>(schema: S, message?: string): Promise<z.output<S>>;
+  // The JSON as sent, for a handler that also needs it unparsed (the ingest request hash).
+  rawJson(): Promise<unknown>;
+  form(): Promise<Record<string, string>>;
+};
+
+function bodyReader(request: Request, maxBytes: number): BodyReader {
+  const rawJson = async () => {
+    requireMediaType(request, "json");
+    return readJsonBody(request, maxBytes);
+  };
+  return {
+    rawJson,
+    json: async (schema, message) => parseInput(schema, await rawJson(), message),
+    form: async () => {
+      requireMediaType(request, "form");
+      return readFormBody(request, maxBytes);
+    },
+  };
+}
+
+export type ViewerCall<Params> = { request: Request; viewer: Viewer; origin: RequestOrigin; params: Params; body: BodyReader };
 
 export type ViewerRouteOptions = {
   // Cookie-authenticated changes must come from the portal's own pages (CSRF): 403 otherwise.
@@ -44,13 +80,22 @@ export function withViewer<Params = Record<string, never>>(handler: (call: Viewe
         if (sameOrigin && !isSameOriginRequest(request)) throw new AppError("forbidden", "Cross-site requests are not accepted");
         const viewer = await getViewer();
         if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
-        return handler({ request, viewer, origin: originOf(request.headers), params: (await context?.params) as Params });
+        const params = (await context?.params) as Params;
+        const origin = originOf(request.headers);
+        try {
+          return await handler({ request, viewer, origin, params, body: bodyReader(request, BODY_LIMITS.viewer) });
+        } catch (error) {
+          // A refusal of this signed-in customer (missing permission, another account's id) is audited here, once.
+          const id = (params as { id?: unknown } | undefined)?.id;
+          await auditRefusal(viewer, error, { route: new URL(request.url).pathname, id: typeof id === "string" ? id : null, origin });
+          throw error;
+        }
       },
       onError,
     );
 }
 
-export type ApiKeyCall = { request: Request; client: ApiClient; db: Db; now: Date };
+export type ApiKeyCall = { request: Request; client: ApiClient; db: Db; now: Date; body: BodyReader };
 
 // The ingest API (bearer API key): a missing, unknown or revoked key → 401 with WWW-Authenticate.
 export function withApiKey(handler: (call: ApiKeyCall) => Promise<Response>) {
@@ -64,7 +109,7 @@ export function withApiKey(handler: (call: ApiKeyCall) => Promise<Response>) {
         refused.headers.set("WWW-Authenticate", 'Bearer realm="ingest"');
         return refused;
       }
-      return handler({ request, client, db, now });
+      return handler({ request, client, db, now, body: bodyReader(request, BODY_LIMITS.apiKey) });
     });
 }
 
@@ -74,6 +119,6 @@ export function withCronSecret(handler: (call: { request: Request; now: Date }) 
   return (request: Request): Promise<Response> =>
     answer(request, async () => {
       authorizeCronRequest(request);
-      return handler({ request, now: await cronNow(request) });
+      return handler({ request, now: await cronNow(request, BODY_LIMITS.cron) });
     });
 }

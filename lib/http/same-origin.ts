@@ -16,3 +16,9 @@ export function isSameOriginRequest(request: Request): boolean {
   }
   return allowed.includes(origin);
 }
+
+// Fetch Metadata: a request another site started (a link, a form, an image or a script on a
+// page elsewhere). Only browsers send the header, and a page cannot change it.
+export function isCrossSiteRequest(request: Request): boolean {
+  return request.headers.get("sec-fetch-site") === "cross-site";
+}

@@ -8,10 +8,10 @@ import type { Operator } from "@/lib/access/load-viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { operatorActor } from "@/lib/operator/operator-actor";
-import { parseId, parseInput } from "@/lib/validation";
+import { parseId, parseInput, textSchema } from "@/lib/validation";
 import { generateApiKeySecret } from "./api-key-secret";
 
-export const apiKeyNameSchema = z.object({ name: z.string().trim().min(2, "Name the key (at least 2 characters)").max(80, "At most 80 characters") });
+export const apiKeyNameSchema = z.object({ name: textSchema({ min: 2, minMessage: "Name the key (at least 2 characters)", max: 80, maxMessage: "At most 80 characters" }) });
 
 // Note: operator-only; keys are provider-wide (they can post into any account).
 export async function listApiKeys(operator: Operator) {

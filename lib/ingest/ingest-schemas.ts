@@ -1,13 +1,18 @@
 import { z } from "zod";
 import { checkInvoiceDates, generationSchema, invoiceNumberSchema, quantitySchema, taxRateBpSchema } from "@/lib/invoices/invoice-input";
-import { isoDaySchema } from "@/lib/validation";
+import { MAX_AMOUNT_MINOR } from "@/lib/money";
+import { isoDaySchema, textSchema } from "@/lib/validation";
 
 // JSON bodies of the ingest API (R-O2), documented in docs/ingest-api.md. Strict objects, so a
 // misspelt field is a 422 naming it rather than silently ignored. Amounts are integer minor units.
 
 const accountSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "An account slug: lower-case letters, digits and dashes");
 const currencySchema = z.string().regex(/^[A-Z]{3}$/, "An ISO 4217 code such as USD");
-const minorSchema = z.number().int("Whole minor units (cents), not a decimal").refine(Number.isSafeInteger, "Too large");
+const minorSchema = z
+  .number()
+  .int("Whole minor units (cents), not a decimal")
+  .max(MAX_AMOUNT_MINOR, `At most ${MAX_AMOUNT_MINOR} minor units`)
+  .min(-MAX_AMOUNT_MINOR, `At least -${MAX_AMOUNT_MINOR} minor units`);
 
 export const ingestInvoiceSchema = z
   .strictObject({
@@ -22,7 +27,7 @@ export const ingestInvoiceSchema = z
     lines: z
       .array(
         z.strictObject({
-          description: z.string().trim().min(1, "Describe the line").max(500, "At most 500 characters"),
+          description: textSchema({ min: 1, minMessage: "Describe the line", max: 500, maxMessage: "At most 500 characters" }),
           quantity: quantitySchema,
           unitPriceMinor: minorSchema,
           taxRateBp: taxRateBpSchema.optional(),
@@ -42,7 +47,7 @@ export const ingestPaymentSchema = z
     amountMinor: minorSchema.refine((n) => n > 0, "Must be more than zero"),
     currency: currencySchema,
     method: z.enum(["card", "bank_transfer", "check", "other"]),
-    reference: z.string().trim().min(1, "Give a reference").max(100, "At most 100 characters"),
+    reference: textSchema({ min: 1, minMessage: "Give a reference", max: 100, maxMessage: "At most 100 characters" }),
     // Omitted: allocated to the account's open invoices, oldest first.
     allocations: z
       .array(z.strictObject({ invoiceNumber: invoiceNumberSchema, amountMinor: minorSchema.refine((n) => n > 0, "Must be more than zero") }))

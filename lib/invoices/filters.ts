@@ -3,6 +3,7 @@ import { addMonths, isIsoDate, isoDateInZone } from "@/lib/dates";
 import { decimalStringToMinor } from "@/lib/money";
 import { INVOICE_DISPLAY_STATUSES, PAYMENT_STATUSES } from "./invoice-status";
 import { decodeCursor, type PageCursor, type PageDirection, type SortDir } from "@/lib/pagination/cursor";
+import { stripControls } from "@/lib/validation";
 
 // What the Invoices + Payments screen shows, parsed from the URL. Pure: `now` and the account's
 // zone and currency are passed in. Anything invalid falls back to its default, never an error.
@@ -72,7 +73,8 @@ export type ListFilters = {
 export type FilterContext = { timeZone: string; currency: string };
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const text = z.preprocess(first, z.string().max(200).optional()).catch(undefined);
+// Control and Bidi characters in a URL's text are dropped (never a failed page or query).
+const text = z.preprocess(first, z.string().max(200).transform(stripControls).optional()).catch(undefined);
 
 // The raw URL shape: every field tolerates garbage (`.catch`) so a bad link still renders.
 export const invoiceFiltersSchema = z.object({

@@ -5,6 +5,7 @@ import { rawRows } from "@/db/raw-rows";
 import { invoices } from "@/db/schema";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { isoDateInZone } from "@/lib/dates";
+import { sumMinor } from "@/lib/money-sql";
 import { cursorFor, keysetOrderBy, keysetPage, keysetWhere, type KeysetPage, type PageRequest, type SortSpec } from "@/lib/pagination/keyset";
 import type { ListFilters } from "./filters";
 import { BALANCE_DUE } from "./balance-due";
@@ -85,7 +86,8 @@ export type InvoiceListRow = {
   balanceMinor: number;
 };
 
-export type ListSummary = { count: number; totalMinor: number };
+// totalMinor is an exact bigint: a sum over the account can pass 2^53 (lib/money-sql.ts).
+export type ListSummary = { count: number; totalMinor: bigint };
 export type InvoiceList = KeysetPage<InvoiceListRow> & ListSummary;
 
 const INVOICE_SORTS: Record<string, SortSpec<InvoiceListRow>> = {
@@ -150,7 +152,7 @@ export async function fetchInvoiceRows(
 export async function summarizeInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null, amount: SQL): Promise<ListSummary> {
   const db = await getDb();
   const [row] = await db
-    .select({ count: sql<number>`count(*)`.mapWith(Number), totalMinor: sql<number>`coalesce(sum(${amount}), 0)`.mapWith(Number) })
+    .select({ count: sql<number>`count(*)`.mapWith(Number), totalMinor: sumMinor(amount) })
     .from(invoices)
     .where(invoiceListWhere(viewer, filters, now, base));
   return row;

@@ -6,7 +6,8 @@ import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { notifyInvoicePosted } from "@/lib/notifications/notify-invoice-posted";
-import { computeInvoiceTotals, type LineInput } from "./totals";
+import { invalidFields } from "@/lib/validation";
+import { AmountLimitError, computeInvoiceTotals, type LineInput } from "./totals";
 
 export type PostInvoiceInput = {
   accountId: string;
@@ -20,6 +21,16 @@ export type PostInvoiceInput = {
   postedAt?: Date;
 };
 
+// Past the maximum amount is a 422 naming the field (the line's quantity, or the lines for the total).
+function totalsOrInvalid(lines: LineInput[]) {
+  try {
+    return computeInvoiceTotals(lines);
+  } catch (error) {
+    if (error instanceof AmountLimitError) throw invalidFields(error.message, { [error.path]: error.message });
+    throw error;
+  }
+}
+
 // notify: false posts without "invoice posted" notifications (historical data such as the demo
 // seed's back-catalogue); the default notifies the account's recipients in the same transaction.
 export type PostInvoiceOptions = { notify?: boolean; now?: Date };
@@ -29,7 +40,7 @@ export type PostInvoiceOptions = { notify?: boolean; now?: Date };
 // callers must have checked that the actor is an operator or an API key.
 export async function postInvoice(db: Db, input: PostInvoiceInput, actor: AuditActor, options: PostInvoiceOptions = {}) {
   if (input.lines.length === 0) throw new AppError("invalid", "An invoice needs at least one line");
-  const totals = computeInvoiceTotals(input.lines);
+  const totals = totalsOrInvalid(input.lines);
   if (totals.totalMinor < 0) throw new AppError("invalid", "An invoice total cannot be negative");
 
   return db.transaction(async (tx) => {

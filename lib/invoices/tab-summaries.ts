@@ -14,6 +14,7 @@ import { IS_OPEN } from "./list-open-invoices";
 import { BILLED } from "./list-recent-invoices";
 import { rememberSummary, summaryKey } from "./summary-memo";
 import { visibleInvoicesWhere } from "./visibility";
+import { sumMinor, sumMinorWhere } from "@/lib/money-sql";
 
 export type TabSummaries = { summaries: Partial<Record<Tab, ListSummary>>; hasInvoices: boolean };
 
@@ -43,15 +44,14 @@ export async function getTabSummaries(viewer: Viewer, now: Date): Promise<TabSum
 async function sumInvoiceTabs(viewer: Viewer, now: Date, openWhere: SQL, recentWhere: SQL): Promise<InvoiceTabSums> {
   const db = await getDb();
   const count = (where: SQL) => sql<number>`count(*) filter (where ${where})`.mapWith(Number);
-  const total = (amount: SQL, where: SQL) => sql<number>`coalesce(sum(${amount}) filter (where ${where}), 0)`.mapWith(Number);
   const [row] = await db
     .select({
       openCount: count(openWhere),
-      openTotal: total(BALANCE_DUE, openWhere),
+      openTotal: sumMinorWhere(BALANCE_DUE, openWhere),
       recentCount: count(recentWhere),
-      recentTotal: total(BILLED, recentWhere),
+      recentTotal: sumMinorWhere(BILLED, recentWhere),
       visibleCount: sql<number>`count(*)`.mapWith(Number),
-      visibleTotal: sql<number>`coalesce(sum(${BILLED}), 0)`.mapWith(Number),
+      visibleTotal: sumMinor(BILLED),
     })
     .from(invoices)
     .where(visibleInvoicesWhere(viewer, now));

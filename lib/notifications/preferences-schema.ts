@@ -10,8 +10,9 @@ export type ChannelPreferences = { alert: boolean; email: boolean };
 // What a user without a saved preference gets (R-N3): the bell, no email.
 export const DEFAULT_PREFERENCES: ChannelPreferences = { alert: true, email: false };
 
-// JSON body of PUT /api/notification-preferences. Without userId it is the viewer's own preference.
-export const notificationPreferencesSchema = z.object({
+// JSON body of PUT /api/notification-preferences. Without userId it is the viewer's own
+// preference. Strict: an unknown field is a 422 naming it.
+export const notificationPreferencesSchema = z.strictObject({
   category: z.enum(NOTIFICATION_CATEGORIES).default("billing"),
   alert: z.boolean(),
   email: z.boolean(),

@@ -6,6 +6,7 @@ import { requireOperator } from "@/lib/access/guards";
 import { viewerAccountColumns, type Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
 import { BALANCE_DUE } from "@/lib/invoices/balance-due";
+import { sumMinorWhere } from "@/lib/money-sql";
 import { parseId } from "@/lib/validation";
 import { listAccountInvoicesForOperator } from "./list-account-invoices";
 
@@ -65,7 +66,7 @@ export async function getAccountOverview(operator: Operator, accountId: string, 
       .select({
         invoices: sql<number>`count(*)`.mapWith(Number),
         open: sql<number>`count(*) filter (where ${invoices.status} = 'open')`.mapWith(Number),
-        openBalanceMinor: sql<number>`coalesce(sum(${BALANCE_DUE}) filter (where ${invoices.status} = 'open'), 0)`.mapWith(Number),
+        openBalanceMinor: sumMinorWhere(BALANCE_DUE, sql`${invoices.status} = 'open'`),
         payments: sql<number>`(select count(*) from ${payments} where ${payments.accountId} = ${accountId})`.mapWith(Number),
       })
       .from(invoices)

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkInvoiceDates, generationSchema, invoiceNumberSchema, quantitySchema, taxPercentSchema } from "@/lib/invoices/invoice-input";
-import { isoDaySchema } from "@/lib/validation";
+import { isoDaySchema, textSchema } from "@/lib/validation";
 
 // The operator's "Post an invoice" form. Unit prices are decimals in the account's currency here;
 // they become integer minor units before postInvoice computes the totals.
@@ -16,7 +16,7 @@ export const operatorInvoiceSchema = z
     lines: z
       .array(
         z.object({
-          description: z.string().trim().min(1, "Describe the line").max(500, "At most 500 characters"),
+          description: textSchema({ min: 1, minMessage: "Describe the line", max: 500, maxMessage: "At most 500 characters" }),
           quantity: quantitySchema,
           unitPrice: z.string().trim().regex(/^-?\d{1,12}(\.\d+)?$/, "Enter an amount like 49.90"),
         }),

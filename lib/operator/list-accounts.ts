@@ -4,11 +4,14 @@ import { getDb } from "@/db/client";
 import { accounts, invoices, users } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
+import { stripControls } from "@/lib/validation";
 
 // Finds accounts by name, slug or the email of one of their users, with their user and invoice counts.
 // Note: operator-only and deliberately across all accounts.
-export async function listAccountsForOperator(operator: Operator, search = "") {
+export async function listAccountsForOperator(operator: Operator, rawSearch = "") {
   requireOperator(operator);
+  // Control characters in the search box are dropped (a NUL cannot reach PostgreSQL).
+  const search = stripControls(rawSearch);
   const db = await getDb();
   const term = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // Counts come from grouped subqueries joined on account id, not correlated `sql` subqueries: in a

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, isoDaySchema } from "@/lib/validation";
+import { idSchema, isoDaySchema, textSchema } from "@/lib/validation";
 
 export const PAYMENT_METHODS = ["bank_transfer", "card", "check", "other"] as const;
 
@@ -17,7 +17,7 @@ export const operatorPaymentSchema = z.object({
   receivedOn: isoDaySchema,
   amount: decimalAmount,
   method: z.enum(PAYMENT_METHODS, { error: "Choose a method" }),
-  reference: z.string().trim().min(1, "Enter a reference").max(100, "At most 100 characters"),
+  reference: textSchema({ min: 1, minMessage: "Enter a reference", max: 100, maxMessage: "At most 100 characters" }),
   allocationMode: z.enum(["oldest_first", "manual"]),
   allocations: z.array(z.object({ invoiceId: idSchema(), amount: z.union([z.literal(""), decimalAmount]) })).max(500),
 });

@@ -7,10 +7,10 @@ import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
-import { parseId, parseInput } from "@/lib/validation";
+import { parseId, parseInput, textSchema } from "@/lib/validation";
 import { operatorActor } from "./operator-actor";
 
-export const voidReasonSchema = z.object({ reason: z.string().trim().min(3, "Give a reason (at least 3 characters)").max(500, "At most 500 characters") });
+export const voidReasonSchema = z.object({ reason: textSchema({ min: 3, minMessage: "Give a reason (at least 3 characters)", max: 500, maxMessage: "At most 500 characters", multiline: true }) });
 
 // The invoice an operator is about to void, checked to belong to the account in the URL.
 // Note: operator-only and deliberately cross-account.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "@/lib/validation";
+import { hasControls, idSchema } from "@/lib/validation";
 
 // Keyset pagination cursors: the sort value and id of the row a page starts after (or before).
 // The token is opaque to the browser but not secret: it only ever narrows the viewer's own rows,
@@ -11,7 +11,8 @@ export type PageCursor = { sort: string; dir: SortDir; value: CursorValue; id: s
 // "after" walks forward in the sort order (Next), "before" walks back (Previous).
 export type PageDirection = "after" | "before";
 
-const tokenSchema = z.tuple([z.string().max(40), z.enum(["asc", "desc"]), z.union([z.string().max(200), z.number()]), idSchema()]);
+// A string value with a control character (a NUL cannot reach PostgreSQL) is a malformed token.
+const tokenSchema = z.tuple([z.string().max(40), z.enum(["asc", "desc"]), z.union([z.string().max(200).refine((v) => !hasControls(v)), z.number()]), idSchema()]);
 
 export function encodeCursor(cursor: PageCursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.dir, cursor.value, cursor.id]), "utf8").toString("base64url");

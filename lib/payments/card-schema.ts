@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textSchema } from "@/lib/validation";
 import { cardBrand, cardDigits, cvcLength, luhnValid } from "./card-number";
 import { cardExpiry } from "./card-expiry";
 
@@ -15,7 +16,7 @@ const numberSchema = z
 export function addCardSchema(now: Date, timeZone: string) {
   return z
     .object({
-      holderName: z.string().trim().min(1, "Enter the name on the card.").max(100, "Use at most 100 characters."),
+      holderName: textSchema({ min: 1, minMessage: "Enter the name on the card.", max: 100, maxMessage: "Use at most 100 characters." }),
       number: numberSchema,
       expMonth: z.coerce.number({ error: "Choose the expiry month." }).int().min(1, "Choose the expiry month.").max(12, "Choose the expiry month."),
       expYear: z.coerce

@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { pageRequestOf, type ListFilters } from "@/lib/invoices/filters";
 import type { ListSummary } from "@/lib/invoices/invoice-list-query";
+import { sumMinorWhere } from "@/lib/money-sql";
 import { isPaymentStatus, type PaymentStatus } from "@/lib/invoices/invoice-status";
 import { memoizedSummary, summaryKey } from "@/lib/invoices/summary-memo";
 import { visibleInvoicesWhere } from "@/lib/invoices/visibility";
@@ -125,7 +126,7 @@ export async function summarizeRecentPayments(viewer: Viewer, filters: ListFilte
     const [row] = await db
       .select({
         count: sql<number>`count(*)`.mapWith(Number),
-        totalMinor: sql<number>`coalesce(sum(${payments.amountMinor}) filter (where ${payments.status} = 'succeeded'), 0)`.mapWith(Number),
+        totalMinor: sumMinorWhere(sql`${payments.amountMinor}`, sql`${payments.status} = 'succeeded'`),
       })
       .from(payments)
       .where(paymentListWhere(viewer, filters));

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { accounts, users, userTokens } from "@/db/schema";
@@ -15,6 +15,10 @@ export type InvitationState =
   | { state: "used" | "expired" | "invalid" };
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+// Told only to whoever holds the invitation link (the address's owner), never to the inviter.
+const EMAIL_HAS_LOGIN =
+  "This email address already has a portal login, so it cannot accept this invitation. Sign in with it, or ask your administrator to invite another address.";
 
 // What an invitation link leads to. Public: the token itself is the credential, so this reveals
 // the invitee's email and account only to whoever holds a valid, unused, unexpired link.
@@ -48,11 +52,22 @@ export async function acceptInvitation(token: string, input: { password: unknown
       .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.purpose, "invite"), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
       .returning({ userId: userTokens.userId });
     if (!claimed) throw new AppError("conflict", invitationProblem("used"));
+    // The address may have gained a login elsewhere since the invitation (or had one): the
+    // unique index on logins' emails refuses the second, and the whole acceptance rolls back.
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, sql`(select email from ${users} where id = ${claimed.userId})`), isNotNull(users.passwordHash)));
+    if (taken) throw new AppError("conflict", EMAIL_HAS_LOGIN);
     const [user] = await tx
       .update(users)
       .set({ passwordHash })
       .where(and(eq(users.id, claimed.userId), isNull(users.passwordHash), isNull(users.disabledAt)))
-      .returning({ id: users.id, email: users.email, accountId: users.accountId });
+      .returning({ id: users.id, email: users.email, accountId: users.accountId })
+      .catch((error: unknown) => {
+        if ((error as { code?: string; cause?: { code?: string } }).code === "23505" || (error as { cause?: { code?: string } }).cause?.code === "23505") throw new AppError("conflict", EMAIL_HAS_LOGIN);
+        throw error;
+      });
     if (!user) throw new AppError("conflict", invitationProblem("used"));
     await recordAuditEvent(tx, {
       accountId: user.accountId,

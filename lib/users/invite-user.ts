@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { lockAccount } from "@/lib/access/admin-guard";
@@ -42,11 +42,10 @@ export async function inviteUser(viewer: Viewer, input: { name: unknown; email: 
   return db.transaction(async (tx) => {
     await lockAccount(tx, viewer.accountId);
     const roles = await findAccountRoles(tx, viewer, roleIds);
-    const [existing] = await tx.select({ accountId: users.accountId }).from(users).where(eq(users.email, email));
-    if (existing) {
-      const message = existing.accountId === viewer.accountId ? "This person is already a user of this account." : "This email address already has a portal login. Use another address.";
-      throw new AppError("invalid", "Check the highlighted fields.", { fieldErrors: { email: [message] } });
-    }
+    // Note: only this account's users are looked at. Whether the address has a login in another
+    // account (or is an operator's) is not revealed here: that invitation is refused when accepted.
+    const [existing] = await tx.select({ id: users.id }).from(users).where(and(eq(users.accountId, viewer.accountId), eq(users.email, email)));
+    if (existing) throw new AppError("invalid", "Check the highlighted fields.", { fieldErrors: { email: ["This person is already a user of this account."] } });
     const user = await createUser(tx, { accountId: viewer.accountId, email, name, passwordHash: null, roleIds: roles.map((r) => r.id) });
     const invitation = await sendInvitation(tx, viewer, user, now);
     await recordAuditEvent(tx, {

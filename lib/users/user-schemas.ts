@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "@/lib/validation";
+import { idSchema, textSchema } from "@/lib/validation";
 
 const roleIdsSchema = z
   .array(idSchema("Unknown role."))
@@ -8,7 +8,7 @@ const roleIdsSchema = z
   .transform((ids) => [...new Set(ids)]);
 
 export const inviteUserSchema = z.object({
-  name: z.string().trim().min(1, "Enter the person's name.").max(100, "Use at most 100 characters."),
+  name: textSchema({ min: 1, minMessage: "Enter the person's name.", max: 100, maxMessage: "Use at most 100 characters." }),
   email: z
     .string()
     .trim()

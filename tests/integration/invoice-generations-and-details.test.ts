@@ -46,7 +46,7 @@ async function visibleNumbers(viewer: Viewer, at = now) {
 describe("Generation 3 invoices (R-G2)", () => {
   it("are listed with a grace notice while the upgrade is less than 30 days old", async () => {
     const { viewer, gen3 } = await upgradedAccount(29);
-    expect(await visibleNumbers(viewer)).toMatchObject({ open: ["G3-1", "G4-1"], openCount: 2, recentCount: 2, recentTotal: 20_000 });
+    expect(await visibleNumbers(viewer)).toMatchObject({ open: ["G3-1", "G4-1"], openCount: 2, recentCount: 2, recentTotal: 20_000n });
     const payments = await listRecentPayments(viewer, everything(viewer, "payments"), now);
     expect(payments.rows[0]).toMatchObject({ appliedTo: [{ number: "G3-1" }, { number: "G4-1" }], hiddenAppliedMinor: 0 });
     const details = await getInvoice(viewer, gen3.id, now);
@@ -55,7 +55,7 @@ describe("Generation 3 invoices (R-G2)", () => {
 
   it("are absent from every list, count, total, detail and payment once the upgrade is 30 days old", async () => {
     const { viewer, gen3, gen4 } = await upgradedAccount(30);
-    expect(await visibleNumbers(viewer)).toEqual({ open: ["G4-1"], openCount: 1, openTotal: 8_000, recent: ["G4-1"], recentCount: 1, recentTotal: 10_000 });
+    expect(await visibleNumbers(viewer)).toEqual({ open: ["G4-1"], openCount: 1, openTotal: 8_000n, recent: ["G4-1"], recentCount: 1, recentTotal: 10_000n });
     await expect(getInvoice(viewer, gen3.id, now)).rejects.toMatchObject({ code: "not_found" });
     expect((await getInvoice(viewer, gen4.id, now)).generation3).toBeNull();
     const payments = await listRecentPayments(viewer, everything(viewer, "payments"), now);
@@ -63,7 +63,7 @@ describe("Generation 3 invoices (R-G2)", () => {
     // The part that went to the hidden invoice is a sum without its number, not a blank (issue 13 item 12).
     expect(payments.rows[0].hiddenAppliedMinor).toBe(1_000);
     const tabs = await getTabSummaries(viewer, now);
-    expect(tabs.summaries.open).toEqual({ count: 1, totalMinor: 8_000 });
+    expect(tabs.summaries.open).toEqual({ count: 1, totalMinor: 8_000n });
   });
 
   it("come back while a support grant is active, and go again when it expires", async () => {
@@ -188,7 +188,7 @@ describe("Recent Payments", () => {
 
     const list = await listRecentPayments(viewer, parseInvoiceFilters({ tab: "payments" }, viewer.account, now), now);
     expect(list.rows.map((p) => p.reference)).toEqual(["CARD-2", "WIRE-1"]);
-    expect(list).toMatchObject({ count: 2, totalMinor: 3_500 });
+    expect(list).toMatchObject({ count: 2, totalMinor: 3_500n });
     expect(list.rows[0]).toMatchObject({ method: "card", cardBrand: "Mastercard", cardLast4: "5454", appliedTo: [] });
     expect(list.rows[1].appliedTo).toEqual([{ invoiceId: invoice.id, number: "INV-77", amountMinor: 2_500 }]);
 
@@ -202,7 +202,7 @@ describe("Recent Payments", () => {
     const account = await createTestAccount();
     await createTestPayment(account, { amountMinor: 100, receivedOn: "2026-11-01" });
     const { viewer: other } = await createTestUser(await createTestAccount(), ["billing_manager"]);
-    expect(await listRecentPayments(other, everything(other, "payments"), now)).toMatchObject({ rows: [], count: 0, totalMinor: 0 });
+    expect(await listRecentPayments(other, everything(other, "payments"), now)).toMatchObject({ rows: [], count: 0, totalMinor: 0n });
   });
 });
 
@@ -211,9 +211,9 @@ describe("tab summaries", () => {
     const empty = await createTestUser(await createTestAccount(), ["account_admin"]);
     expect(await getTabSummaries(empty.viewer, now)).toEqual({
       hasInvoices: false,
-      summaries: { open: { count: 0, totalMinor: 0 }, recent: { count: 0, totalMinor: 0 }, payments: { count: 0, totalMinor: 0 } },
+      summaries: { open: { count: 0, totalMinor: 0n }, recent: { count: 0, totalMinor: 0n }, payments: { count: 0, totalMinor: 0n } },
     });
     const { viewer } = await upgradedAccount(0);
-    expect((await getTabSummaries(viewer, now)).summaries.payments).toEqual({ count: 1, totalMinor: 3_000 });
+    expect((await getTabSummaries(viewer, now)).summaries.payments).toEqual({ count: 1, totalMinor: 3_000n });
   });
 });

@@ -59,7 +59,7 @@ describe("Recent Invoices", () => {
     const list = await listRecentInvoices(viewer, filtersFor(viewer, { tab: "recent" }), now);
     expect(numbers(list.rows)).toEqual(["A-01", "A-06", "A-03", "A-02", "A-04", "A-05"].sort((a, b) => order(a, b)));
     expect(list.count).toBe(6);
-    expect(list.totalMinor).toBe(10_000 + 20_000 + 30_000 + 40_000 + 5_000);
+    expect(list.totalMinor).toBe(BigInt(10_000 + 20_000 + 30_000 + 40_000 + 5_000));
     expect(list.nextCursor).toBeNull();
     expect(list.prevCursor).toBeNull();
   });
@@ -133,7 +133,7 @@ describe("Recent Invoices", () => {
 
   it("gives another account's viewer nothing", async () => {
     const list = await listRecentInvoices(other, filtersFor(other, { tab: "recent", from: "" }), now);
-    expect(list).toMatchObject({ rows: [], count: 0, totalMinor: 0 });
+    expect(list).toMatchObject({ rows: [], count: 0, totalMinor: 0n });
   });
 });
 
@@ -142,14 +142,14 @@ describe("Open Invoices", () => {
     const list = await listOpenInvoices(viewer, filtersFor(viewer, { tab: "open" }), now);
     expect(numbers(list.rows)).toEqual(["A-07", "A-02", "A-03", "A-01"]);
     expect(list.count).toBe(4);
-    expect(list.totalMinor).toBe(70_000 + 20_000 + 15_000 + 10_000);
+    expect(list.totalMinor).toBe(BigInt(70_000 + 20_000 + 15_000 + 10_000));
     expect(list.rows.find((r) => r.number === "A-03")).toMatchObject({ totalMinor: 30_000, paidMinor: 15_000, balanceMinor: 15_000 });
   });
 
   it("filters past due from not yet due and sorts by balance", async () => {
     const pastDue = await listOpenInvoices(viewer, filtersFor(viewer, { tab: "open", status: "past_due", sort: "balance" }), now);
     expect(numbers(pastDue.rows)).toEqual(["A-07", "A-02", "A-03"]);
-    expect(pastDue.totalMinor).toBe(105_000);
+    expect(pastDue.totalMinor).toBe(105_000n);
   });
 
   it("walks keyset pages both ways", async () => {
@@ -160,7 +160,7 @@ describe("Open Invoices", () => {
   });
 
   it("gives another account's viewer nothing", async () => {
-    expect(await listOpenInvoices(other, filtersFor(other, { tab: "open" }), now)).toMatchObject({ rows: [], count: 0, totalMinor: 0 });
+    expect(await listOpenInvoices(other, filtersFor(other, { tab: "open" }), now)).toMatchObject({ rows: [], count: 0, totalMinor: 0n });
   });
 });
 

@@ -76,7 +76,7 @@ describe("route wrapper: one caller, one error body", () => {
     expect(body.error.details.issues.map((i: Json) => i.path)).toEqual(["tab", "scope"]);
     for (const issue of body.error.details.issues) expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
 
-    const put = await putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "same-origin" }, body: JSON.stringify({ alert: "yes", email: false }) }));
+    const put = await putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "same-origin", "content-type": "application/json" }, body: JSON.stringify({ alert: "yes", email: false }) }));
     expect(put.status).toBe(422);
     expect(await put.json()).toMatchObject({ error: { code: "invalid", message: "Alert and Email must each be true or false", details: { issues: [{ path: "alert" }] } } });
   });

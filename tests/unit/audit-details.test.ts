@@ -43,6 +43,7 @@ const SAMPLES: Record<AuditAction, Record<string, unknown>> = {
   "email.retried": { to: "vera@acme.example", subject: "Invoice ACME-1058", lastError: "422 invalid recipient" },
   "api_key.created": { name: "Billing system", prefix: "bp_live_ab12" },
   "api_key.revoked": { name: "Billing system", prefix: "bp_live_ab12" },
+  "access.denied": { route: "/account/invoices/[id]/csv", path: "/account/invoices/6f1c/csv", otherAccount: true },
 };
 
 // What a person should never have to read: JSON, dotted or snake_case names, camelCase keys, minor

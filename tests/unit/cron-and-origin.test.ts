@@ -12,7 +12,12 @@ afterEach(() => {
 });
 
 const cron = (authorization?: string, body?: string) =>
-  new Request("http://localhost/api/cron/reminders", { method: "POST", headers: authorization ? { authorization } : {}, body });
+  new Request("http://localhost/api/cron/reminders", {
+    method: "POST",
+    headers: { ...(authorization ? { authorization } : {}), ...(body ? { "content-type": "application/json" } : {}) },
+    body,
+  });
+const CRON_LIMIT = 1024;
 
 describe("cron routes", () => {
   it("do not exist without a configured CRON_SECRET", () => {
@@ -30,11 +35,11 @@ describe("cron routes", () => {
 
   it("accept a `now` override only outside production", async () => {
     (process.env as Record<string, string>).NODE_ENV = "test";
-    expect((await cronNow(cron(undefined, JSON.stringify({ now: "2027-01-29T12:00:00Z" })))).toISOString()).toBe("2027-01-29T12:00:00.000Z");
-    await expect(cronNow(cron(undefined, "{not json"))).rejects.toMatchObject({ code: "invalid" });
+    expect((await cronNow(cron(undefined, JSON.stringify({ now: "2027-01-29T12:00:00Z" })), CRON_LIMIT)).toISOString()).toBe("2027-01-29T12:00:00.000Z");
+    await expect(cronNow(cron(undefined, "{not json"), CRON_LIMIT)).rejects.toMatchObject({ code: "invalid" });
     (process.env as Record<string, string>).NODE_ENV = "production";
-    await expect(cronNow(cron(undefined, JSON.stringify({ now: "2027-01-29T12:00:00Z" })))).rejects.toMatchObject({ code: "invalid" });
-    expect(Math.abs((await cronNow(cron())).getTime() - Date.now())).toBeLessThan(5_000);
+    await expect(cronNow(cron(undefined, JSON.stringify({ now: "2027-01-29T12:00:00Z" })), CRON_LIMIT)).rejects.toMatchObject({ code: "invalid" });
+    expect(Math.abs((await cronNow(cron(), CRON_LIMIT)).getTime() - Date.now())).toBeLessThan(5_000);
   });
 });
 

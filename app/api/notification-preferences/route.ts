@@ -1,6 +1,6 @@
 // PUT /api/notification-preferences — save Billing notification preferences (JSON, R-N3).
 // POST /api/notification-preferences — the same from the page's plain HTML form, without JavaScript.
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { withViewer } from "@/lib/http/route";
 import { notificationPreferencesFormSchema, notificationPreferencesSchema } from "@/lib/notifications/preferences-schema";
 import { updateNotificationPreferences } from "@/lib/notifications/preferences";
@@ -9,11 +9,8 @@ import { parseInput } from "@/lib/validation";
 const PAGE = "/settings/notifications";
 
 export const PUT = withViewer(
-  async ({ request, viewer, origin }) => {
-    const body = await request.json().catch(() => {
-      throw new AppError("invalid", "The body must be JSON");
-    });
-    const input = parseInput(notificationPreferencesSchema, body, "Alert and Email must each be true or false");
+  async ({ viewer, origin, body }) => {
+    const input = await body.json(notificationPreferencesSchema, "Alert and Email must each be true or false");
     const saved = await updateNotificationPreferences(viewer, input, origin);
     return Response.json({ ok: true, preferences: saved });
   },
@@ -24,8 +21,8 @@ const backToPage = (request: Request, query: string) => Response.redirect(new UR
 
 // Answers a form post with a redirect back to the page, which shows the confirmation or the error.
 export const POST = withViewer(
-  async ({ request, viewer, origin }) => {
-    const input = parseInput(notificationPreferencesFormSchema, Object.fromEntries(await request.formData()));
+  async ({ request, viewer, origin, body }) => {
+    const input = parseInput(notificationPreferencesFormSchema, await body.form());
     const saved = await updateNotificationPreferences(viewer, input, origin);
     return backToPage(request, `saved=${saved.userId === viewer.userId ? "me" : saved.userId}`);
   },

@@ -7,12 +7,14 @@ import { deleteRole } from "@/lib/access/delete-role";
 import { renameRole, setRolePermissions } from "@/lib/access/update-role";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
+import { asFormData } from "@/lib/forms/form-data";
 
 // Thin form actions: each lib/ function checks users.manage and the account itself.
 
 const confirmed = (form: FormData) => form.get("confirm") === "yes";
 
 export async function createRoleAction(_prev: FormState, form: FormData): Promise<FormState> {
+  form = asFormData(form);
   const name = String(form.get("name") ?? "");
   return runFormAction({ name }, async (viewer, origin) => {
     await createRole(viewer, { name, permissions: form.getAll("permissions").map(String) }, origin);
@@ -22,6 +24,7 @@ export async function createRoleAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function renameRoleAction(roleId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  form = asFormData(form);
   const name = String(form.get("name") ?? "");
   return runFormAction({ name }, async (viewer, origin) => {
     await renameRole(viewer, roleId, { name }, origin);
@@ -31,6 +34,7 @@ export async function renameRoleAction(roleId: string, _prev: FormState, form: F
 }
 
 export async function setRolePermissionsAction(roleId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  form = asFormData(form);
   return runFormAction({}, async (viewer, origin) => {
     await setRolePermissions(viewer, roleId, { permissions: form.getAll("permissions").map(String) }, { confirmSelfLockout: confirmed(form) }, origin);
     revalidatePath("/account/roles", "layout");
@@ -39,6 +43,7 @@ export async function setRolePermissionsAction(roleId: string, _prev: FormState,
 }
 
 export async function deleteRoleAction(roleId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  form = asFormData(form);
   return runFormAction({}, async (viewer, origin) => {
     const reassignToRoleId = String(form.get("reassignToRoleId") ?? "") || null;
     await deleteRole(viewer, roleId, { reassignToRoleId, confirmSelfLockout: confirmed(form) }, origin);

@@ -6,6 +6,7 @@ import { runFormAction } from "@/lib/forms/run-form-action";
 import { disableUser, enableUser } from "@/lib/users/disable-user";
 import { inviteUser, resendInvitation } from "@/lib/users/invite-user";
 import { setUserRoles } from "@/lib/users/set-user-roles";
+import { asFormData } from "@/lib/forms/form-data";
 
 // Thin form actions: each lib/ function checks users.manage and the account itself.
 
@@ -13,6 +14,7 @@ const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 const confirmed = (form: FormData) => form.get("confirm") === "yes";
 
 export async function inviteUserAction(_prev: FormState, form: FormData): Promise<FormState> {
+  form = asFormData(form);
   const input = { name: text(form, "name"), email: text(form, "email"), roleIds: form.getAll("roleIds").map(String) };
   return runFormAction({ name: input.name, email: input.email }, async (viewer, origin) => {
     const invitation = await inviteUser(viewer, input, origin, new Date());
@@ -26,6 +28,7 @@ export async function inviteUserAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function setUserRolesAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  form = asFormData(form);
   return runFormAction({}, async (viewer, origin) => {
     await setUserRoles(viewer, userId, { roleIds: form.getAll("roleIds").map(String) }, { confirmSelfLockout: confirmed(form) }, origin);
     revalidatePath("/account/users", "layout");
@@ -36,6 +39,7 @@ export async function setUserRolesAction(userId: string, _prev: FormState, form:
 // One action for the Access card (disable, enable, resend invitation), so its message survives
 // the card switching between those forms after the change.
 export async function userAccessAction(userId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  form = asFormData(form);
   const intent = String(form.get("intent") ?? "");
   return runFormAction({}, async (viewer, origin) => {
     const done = (state: FormState) => {

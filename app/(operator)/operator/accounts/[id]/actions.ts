@@ -10,11 +10,13 @@ import { postInvoiceAsOperator } from "@/lib/operator/post-invoice-as-operator";
 import { recordPaymentAsOperator } from "@/lib/operator/record-payment-as-operator";
 import { upgradeAccountToGeneration4 } from "@/lib/operator/upgrade-account";
 import { voidInvoiceAsOperator } from "@/lib/operator/void-invoice-as-operator";
+import { asFormData } from "@/lib/forms/form-data";
 
 // Server actions of the operator's account pages. The lib functions check the role again and
 // scope to the account in the URL; success redirects back to the account with a banner.
 
 export async function postInvoiceAction(accountId: string, _state: FormState, form: FormData): Promise<FormState> {
+  form = asFormData(form);
   return runOperatorFormAction({}, async (operator) => {
     const invoice = await postInvoiceAsOperator(operator, accountId, invoiceFormFromData(form));
     revalidatePath(`/operator/accounts/${accountId}`);
@@ -23,6 +25,7 @@ export async function postInvoiceAction(accountId: string, _state: FormState, fo
 }
 
 export async function recordPaymentAction(accountId: string, _state: FormState, form: FormData): Promise<FormState> {
+  form = asFormData(form);
   return runOperatorFormAction({}, async (operator) => {
     const { paymentId } = await recordPaymentAsOperator(operator, accountId, paymentFormFromData(form));
     revalidatePath(`/operator/accounts/${accountId}`);
@@ -31,6 +34,7 @@ export async function recordPaymentAction(accountId: string, _state: FormState, 
 }
 
 export async function voidInvoiceAction(accountId: string, invoiceId: string, _state: FormState, form: FormData): Promise<FormState> {
+  form = asFormData(form);
   return runOperatorFormAction({}, async (operator) => {
     await voidInvoiceAsOperator(operator, accountId, invoiceId, { reason: String(form.get("reason") ?? "") });
     revalidatePath(`/operator/accounts/${accountId}`);

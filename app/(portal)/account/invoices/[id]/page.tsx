@@ -18,7 +18,7 @@ import { orNotFound } from "@/lib/or-not-found";
 // One load per request, shared by the title and the page; not_found becomes the 404 page.
 const loadInvoice = cache(async (id: string) => {
   const viewer = await requirePagePermission("invoices.view");
-  return { viewer, invoice: await orNotFound(getInvoice(viewer, id, new Date())) };
+  return { viewer, invoice: await orNotFound(getInvoice(viewer, id, new Date()), { viewer, id, route: `/account/invoices/${id}` }) };
 });
 
 type Props = { params: Promise<{ id: string }> };

@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Role" };
 export default async function RolePage({ params }: { params: Promise<{ roleId: string }> }) {
   const viewer = await requirePagePermission("users.manage");
   const { roleId } = await params;
-  const role = await orNotFound(getRole(viewer, roleId));
+  const role = await orNotFound(getRole(viewer, roleId), { viewer, id: roleId, route: `/account/roles/${roleId}` });
   const others = role.isBuiltIn ? [] : (await listRoles(viewer)).filter((r) => r.id !== role.id).map((r) => ({ id: r.id, name: r.name }));
 
   return (

@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Manage user" };
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const viewer = await requirePagePermission("users.manage");
   const { userId } = await params;
-  const user = await orNotFound(getUser(viewer, userId, new Date()));
+  const user = await orNotFound(getUser(viewer, userId, new Date()), { viewer, id: userId, route: `/account/users/${userId}` });
   const roles = await listRoles(viewer);
   const options = roles.map((r) => ({ id: r.id, name: r.name, summary: roleSummary(r.permissions) }));
 

@@ -25,7 +25,7 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
   const viewer = await requirePagePermission("support.use");
   const { id } = await params;
   const { created } = await searchParams;
-  const { ticket, messages, grants } = await orNotFound(getTicket(viewer, id));
+  const { ticket, messages, grants } = await orNotFound(getTicket(viewer, id), { viewer, id, route: `/support/tickets/${id}` });
   const { locale, timeZone } = viewer.account;
   const when = (instant: Date) => formatInstant(instant, locale, timeZone);
   const day = (instant: Date) => formatDay(isoDateInZone(instant, timeZone), locale);
