@@ -17,7 +17,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
+          include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           // On PGlite, threads: the workers share one process, so PGlite's WebAssembly is compiled
           // once rather than in every fork (whole suite on a loaded 2-core machine: 210-275 s against 463 s).

@@ -161,6 +161,8 @@ describe("list exports", () => {
     await createTestPayment(upgraded, { amountMinor: 500, reference: "P-1", allocations: [{ invoiceId: gen3.id, amountMinor: 500 }] });
     for (const tab of ["open", "recent"]) expect((await download(owner, { tab, scope: "all" })).rows.map((r) => r.Number)).toEqual(["G4-1"]);
     const [payment] = (await download(owner, { tab: "payments", scope: "all" })).rows;
-    expect(payment).toMatchObject({ Reference: "P-1", "Applied to": "" });
+    // The hidden invoice is named only as such, never by its number (issue 13 item 12: not blank).
+    expect(payment).toMatchObject({ Reference: "P-1", "Applied to": "hidden Generation 3 invoices 5.00" });
+    expect(payment["Applied to"]).not.toContain("G3-1");
   });
 });
