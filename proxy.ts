@@ -12,6 +12,7 @@ import { readSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie"
 import { loadLiveSession } from "@/lib/auth/sessions";
 import { env, rememberRequestOrigin } from "@/lib/env";
 import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security/csp";
+import { oversizedServerAction } from "@/lib/security/server-action-limit";
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const origin = request.nextUrl.origin;
@@ -28,7 +29,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     requestHeaders.set("cookie", kept.map((c) => `${c.name}=${encodeURIComponent(c.value)}`).join("; "));
   }
 
-  const response = (await gate(request)) ?? forward(request, requestHeaders);
+  const response = oversizedServerAction(request) ?? (await gate(request)) ?? forward(request, requestHeaders);
   response.headers.set("content-security-policy", csp);
   if (request.nextUrl.protocol === "https:") response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   for (const name of dropped) response.cookies.delete(name);

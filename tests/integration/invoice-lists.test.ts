@@ -220,15 +220,15 @@ describe("Tab summaries", () => {
     expect(tabs.summaries.open).toEqual(await summarizeOpenInvoices(viewer, filtersFor(viewer, { tab: "open" }), now));
     expect(tabs.summaries.recent).toEqual(await summarizeRecentInvoices(viewer, filtersFor(viewer, { tab: "recent" }), now));
     expect(tabs.summaries.payments).toEqual(await summarizeRecentPayments(viewer, filtersFor(viewer, { tab: "payments" })));
-    expect(tabs.summaries.open).toEqual({ count: 4, totalMinor: 10_000 + 20_000 + 15_000 + 70_000 });
-    expect(tabs.summaries.recent).toEqual({ count: 6, totalMinor: 10_000 + 20_000 + 30_000 + 40_000 + 5_000 });
+    expect(tabs.summaries.open).toEqual({ count: 4, totalMinor: BigInt(10_000 + 20_000 + 15_000 + 70_000) });
+    expect(tabs.summaries.recent).toEqual({ count: 6, totalMinor: BigInt(10_000 + 20_000 + 30_000 + 40_000 + 5_000) });
     expect(tabs.hasInvoices).toBe(true);
   });
 
   it("say an account with no visible invoice has none, and count nothing of another account", async () => {
     const tabs = await getTabSummaries(other, now);
     expect(tabs.hasInvoices).toBe(false);
-    expect(tabs.summaries.open).toEqual({ count: 0, totalMinor: 0 });
-    expect(tabs.summaries.recent).toEqual({ count: 0, totalMinor: 0 });
+    expect(tabs.summaries.open).toEqual({ count: 0, totalMinor: 0n });
+    expect(tabs.summaries.recent).toEqual({ count: 0, totalMinor: 0n });
   });
 });

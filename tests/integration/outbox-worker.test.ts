@@ -25,7 +25,8 @@ afterAll(async () => {
 beforeEach(() => {
   process.env.RESEND_API_KEY = "re_test_key";
   process.env.RESEND_BASE_URL = fake.url;
-  process.env.EMAIL_SEND_TIMEOUT_MS = "300";
+  // Well under the fake server's 2 s "timeout" reply, and well over a local send on a busy 2-core machine.
+  process.env.EMAIL_SEND_TIMEOUT_MS = "1000";
   process.env.EMAIL_FROM = "Billing <billing@example.test>";
   fake.always(null);
 });

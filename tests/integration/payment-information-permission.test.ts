@@ -53,6 +53,6 @@ describe("Read Payment Information is required by each function that returns pay
 
   it("getTabSummaries gives a Billing Viewer no Payments summary", async () => {
     expect((await getTabSummaries(billingViewer, now)).summaries.payments).toBeUndefined();
-    expect((await getTabSummaries(billingManager, now)).summaries.payments).toMatchObject({ count: 1, totalMinor: 4_000 });
+    expect((await getTabSummaries(billingManager, now)).summaries.payments).toMatchObject({ count: 1, totalMinor: 4_000n });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { encodeSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
 import { createSession, revokeSession } from "@/lib/auth/sessions";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/security/server-action-limit";
 import { proxy } from "@/proxy";
 import { createTestAccount, createTestUser } from "../support/factories";
 
@@ -42,5 +43,11 @@ describe("proxy", () => {
     const replayed = await get("http://localhost:3000/account/invoices?tab=recent", cookie);
     expect(replayed.headers.get("location")).toBe("http://localhost:3000/sign-in?callbackUrl=%2Faccount%2Finvoices%3Ftab%3Drecent");
     expect(replayed.headers.get("set-cookie")).toMatch(new RegExp(`${sessionCookieName()}=;`));
+  });
+
+  it("answers 413 to a server action whose declared body is over Next's 1 MB limit, and lets smaller ones through", async () => {
+    const post = (length: number) => proxy(new NextRequest("http://localhost:3000/account/users", { method: "POST", headers: { "next-action": "abc123", "content-length": String(length) } }));
+    expect((await post(SERVER_ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
+    expect((await post(1000)).status).not.toBe(413);
   });
 });
