@@ -92,7 +92,7 @@ export async function benchCsvExport(driver: "pg" | "pglite"): Promise<void> {
   const filters = scopeFilters(parseInvoiceFilters({ tab: "recent" }, viewer.account, now), "all");
   const readStart = performance.now();
   let readRows = 0;
-  for (let cursor: PageCursor | null = null, more = true; more; ) {
+  for (let cursor: PageCursor | null = null, more = true; more;) {
     const page = await fetchRecentInvoiceRows(viewer, filters, now, { cursor, direction: "after", limit: EXPORT_BATCH_SIZE });
     readRows += page.rows.length;
     cursor = decodeCursor(page.nextCursor);

@@ -44,10 +44,19 @@ export async function benchOutboxDrain(driver: "pg" | "pglite"): Promise<void> {
     await fake.close();
   }
   const ms = performance.now() - start;
-  const [left] = await rawRows<{ pending: number; sent: number }>(db, sql`select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'sent')::int as sent from email_outbox`);
+  const [left] = await rawRows<{ pending: number; sent: number }>(
+    db,
+    sql`select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'sent')::int as sent from email_outbox`,
+  );
   const exactlyOnce = fake.deliveries.size === EMAILS && fake.requests.length === EMAILS && left.sent === EMAILS && left.pending === 0;
-  console.log(`\nOutbox drain — ${driver === "pg" ? "PostgreSQL via pg" : "PGlite in memory"}, ${EMAILS.toLocaleString("en-US")} pending emails, local fake Resend, ${CONCURRENCY} in flight`);
-  console.log(`  ${sent.toLocaleString("en-US")} sent in ${(ms / 1000).toFixed(1)} s: ${Math.round(sent / (ms / 1000)).toLocaleString("en-US")} emails/s; peak RSS growth ${((peak - before) / 1_048_576).toFixed(0)} MB`);
-  console.log(`  delivered once each: ${exactlyOnce ? "yes" : "NO"} (${fake.deliveries.size} distinct deliveries, ${fake.requests.length} requests, ${left.sent} rows sent, ${left.pending} pending)`);
+  console.log(
+    `\nOutbox drain — ${driver === "pg" ? "PostgreSQL via pg" : "PGlite in memory"}, ${EMAILS.toLocaleString("en-US")} pending emails, local fake Resend, ${CONCURRENCY} in flight`,
+  );
+  console.log(
+    `  ${sent.toLocaleString("en-US")} sent in ${(ms / 1000).toFixed(1)} s: ${Math.round(sent / (ms / 1000)).toLocaleString("en-US")} emails/s; peak RSS growth ${((peak - before) / 1_048_576).toFixed(0)} MB`,
+  );
+  console.log(
+    `  delivered once each: ${exactlyOnce ? "yes" : "NO"} (${fake.deliveries.size} distinct deliveries, ${fake.requests.length} requests, ${left.sent} rows sent, ${left.pending} pending)`,
+  );
   if (!exactlyOnce) throw new Error("outbox drain: not exactly once");
 }

@@ -35,13 +35,19 @@ async function start(args: string[], port: number, env: Record<string, string>):
   const child = spawn(process.execPath, [NEXT, "start", ...args, "-p", String(port)], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   let statements = 0;
   child.stdout!.on("data", (chunk: Buffer) => {
-    statements += chunk.toString().split("\n").filter((line) => line.startsWith("[sql]")).length;
+    statements += chunk
+      .toString()
+      .split("\n")
+      .filter((line) => line.startsWith("[sql]")).length;
   });
   const server = { child, statements: () => statements };
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start ${args.join(" ")} on port ${port} exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/${args.length ? "" : "sign-in"}`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/${args.length ? "" : "sign-in"}`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return server;
     if (Date.now() > deadline) {
       await stop(server);

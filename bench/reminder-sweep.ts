@@ -34,7 +34,8 @@ async function withPeakRss<T>(run: () => Promise<T>): Promise<{ value: T; ms: nu
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const counts = (r: SweepResult) => `${r.notifications.toLocaleString("en-US")} notifications, ${r.alerts.toLocaleString("en-US")} alerts, ${r.emails.toLocaleString("en-US")} emails, ${r.batches} batches`;
+const counts = (r: SweepResult) =>
+  `${r.notifications.toLocaleString("en-US")} notifications, ${r.alerts.toLocaleString("en-US")} alerts, ${r.emails.toLocaleString("en-US")} emails, ${r.batches} batches`;
 
 async function tableSizes(db: Database) {
   const [row] = await rawRows<{ accounts: number; invoices: number; open_past_due: number; cards: number; users: number }>(

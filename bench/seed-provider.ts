@@ -15,8 +15,7 @@ const ZONES = ["UTC", "America/New_York", "Europe/Berlin", "Asia/Tokyo", "Pacifi
 // Invoices of account number g: most accounts small, a few with tens of thousands. At 10 000
 // accounts: 10 × 20 000 + 990 × 400 + 9 000 × 45 = 1 001 000 invoices; a tenth of the accounts
 // keeps the same mix at a tenth of the size.
-const INVOICES_OF = (accounts: number) =>
-  sql`(case when g <= ${Math.max(1, accounts / 1000)} then 20000 when g <= ${accounts / 10} then 400 else 45 end)`;
+const INVOICES_OF = (accounts: number) => sql`(case when g <= ${Math.max(1, accounts / 1000)} then 20000 when g <= ${accounts / 10} then 400 else 45 end)`;
 
 // A provider-shaped dataset in a handful of set-based statements (generate_series): accounts in six
 // time zones and on both invoice generations, the four built-in roles each, 3 users per account

@@ -77,7 +77,12 @@ test("an invited user sets a password from the emailed link and signs in", async
   await expect(form.getByText(`Invitation emailed to ${INVITEE.email}.`)).toBeVisible();
   inviteUrl = await form.getByLabel("Invitation link").inputValue();
   expect(inviteUrl).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  await expect(page.getByRole("row", { name: new RegExp(INVITEE.name) }).getByText("Invited").filter({ visible: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("row", { name: new RegExp(INVITEE.name) })
+      .getByText("Invited")
+      .filter({ visible: true }),
+  ).toBeVisible();
 
   const invitee = await (await browser.newContext()).newPage();
   await invitee.goto(inviteUrl);
@@ -102,7 +107,12 @@ test("an invited user sets a password from the emailed link and signs in", async
   await invitee.goto(inviteUrl);
   await expect(invitee.getByText("This invitation link has already been used.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("row", { name: new RegExp(INVITEE.name) }).getByText("Active").filter({ visible: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("row", { name: new RegExp(INVITEE.name) })
+      .getByText("Active")
+      .filter({ visible: true }),
+  ).toBeVisible();
 });
 
 test("a user with only Read Payment Information sees no edit controls, and the server refuses their changes", async ({ page, browser }) => {

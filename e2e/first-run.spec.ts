@@ -151,7 +151,16 @@ test("'Ticket sent' shows right after sending and not on a later visit", async (
 // Every page a user of each role can reach, at 390 px: the document must not be wider than the
 // viewport. Pages are found by following the links on them (two levels deep, one page per route
 // shape: ids become ":id"), so a new page is covered without listing it here.
-const USERS = ["admin@acme.example", "billing@acme.example", "viewer@acme.example", "member@acme.example", "admin@globex.example", "admin@initech.example", "admin@umbrella.example", "ops@northwind.example"];
+const USERS = [
+  "admin@acme.example",
+  "billing@acme.example",
+  "viewer@acme.example",
+  "member@acme.example",
+  "admin@globex.example",
+  "admin@initech.example",
+  "admin@umbrella.example",
+  "ops@northwind.example",
+];
 const SKIP = /^\/(api|sign-in|invite)\b|\/(export|csv|pdf|open)(\/|$|\?)|\/signout/;
 
 function routeShape(href: string): string {
@@ -165,7 +174,12 @@ for (const email of USERS) {
     const page = await as(browser, email, { width: 390 });
     await page.goto("/");
     const seen = new Set<string>();
-    const queue: { href: string; depth: number }[] = [{ href: new URL(page.url()).pathname, depth: 0 }, { href: "/alerts", depth: 1 }, { href: "/settings", depth: 1 }, { href: "/dev/mailbox", depth: 1 }];
+    const queue: { href: string; depth: number }[] = [
+      { href: new URL(page.url()).pathname, depth: 0 },
+      { href: "/alerts", depth: 1 },
+      { href: "/settings", depth: 1 },
+      { href: "/dev/mailbox", depth: 1 },
+    ];
     const wide: string[] = [];
     while (queue.length > 0 && seen.size < 40) {
       const { href, depth } = queue.shift()!;

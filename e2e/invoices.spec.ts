@@ -150,10 +150,7 @@ test("admin@globex sees no Generation 3 invoice, can ask for one, and gets 404 f
 
   await resumeSession(page, "admin@globex.example");
   await page.goto("/account/invoices?tab=recent&from=");
-  await expect(page.getByRole("link", { name: "Request a Generation 3 invoice" })).toHaveAttribute(
-    "href",
-    "/support/tickets/new?category=gen3_invoice_request",
-  );
+  await expect(page.getByRole("link", { name: "Request a Generation 3 invoice" })).toHaveAttribute("href", "/support/tickets/new?category=gen3_invoice_request");
   await expect(page.getByText("previous 6 months")).toBeVisible();
   const days = await column(page, "Recent invoices", 2).allTextContents();
   expect(days.length).toBeGreaterThan(0);

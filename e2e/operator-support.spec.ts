@@ -97,7 +97,9 @@ test("a customer requests a hidden Generation 3 invoice; one older than 6 months
 
   await page.getByRole("textbox", { name: "Invoice number" }).fill(GEN3_SPEC.tooOld.number);
   await page.getByRole("button", { name: "Send request" }).click();
-  await expect(page.getByText(new RegExp(`Invoice ${GEN3_SPEC.tooOld.number} was issued on .*Support can only retrieve invoices from the previous 6 months`)).first()).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`Invoice ${GEN3_SPEC.tooOld.number} was issued on .*Support can only retrieve invoices from the previous 6 months`)).first(),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/support\/tickets\/new/);
 
   await page.getByRole("textbox", { name: "Invoice number" }).fill(RESTORABLE);
@@ -189,7 +191,15 @@ test("an API key created in the console posts an invoice once, replays, and stop
   const post = () =>
     request.post("/api/v1/invoices", {
       headers: { authorization: `Bearer ${secret}`, "idempotency-key": "e2e-invoice-1" },
-      data: { account: OPERATOR_SPEC.slug, number: "E2E-API-1", currency: "USD", issueDate: "2026-01-05", dueDate: "2026-02-04", servicePeriod: { start: "2025-12-01", end: "2025-12-31" }, lines: [{ description: "API line", quantity: 1, unitPriceMinor: 1234 }] },
+      data: {
+        account: OPERATOR_SPEC.slug,
+        number: "E2E-API-1",
+        currency: "USD",
+        issueDate: "2026-01-05",
+        dueDate: "2026-02-04",
+        servicePeriod: { start: "2025-12-01", end: "2025-12-31" },
+        lines: [{ description: "API line", quantity: 1, unitPriceMinor: 1234 }],
+      },
     });
   const first = await post();
   expect(first.status()).toBe(201);

@@ -183,7 +183,10 @@ test("Settings > Security lists sessions and signs out the others; Forgot passwo
   const opsPage = await ops.newPage();
   await signIn(opsPage, "ops@northwind.example");
   await opsPage.goto("/dev/mailbox");
-  await opsPage.getByRole("link", { name: /Reset your billing portal password/ }).first().click();
+  await opsPage
+    .getByRole("link", { name: /Reset your billing portal password/ })
+    .first()
+    .click();
   const link = /https?:\/\/[^\s"<]+\/reset-password\/[A-Za-z0-9_-]{43}/.exec(await opsPage.content())![0];
   expect(new URL(link).origin).toBe(new URL(page.url()).origin);
   await ops.close();

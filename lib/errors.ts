@@ -1,15 +1,6 @@
 // Expected failures carry a code; lib/http/error-response.ts maps them to HTTP and
 // lib/forms/run-form-action.ts to form state, each in one place.
-export type AppErrorCode =
-  | "bad_request"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "invalid"
-  | "conflict"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "rate_limited";
+export type AppErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited";
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,

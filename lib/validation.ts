@@ -38,7 +38,10 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
 // A refusal found after parsing (a duplicate number, an amount that doesn't fit the currency…):
 // the summary plus one message per field, in the same shape parseInput throws.
 export function invalidFields(message: string, fields: Record<string, string> = {}): AppError {
-  return invalidError(message, Object.entries(fields).map(([path, text]) => ({ path, message: text })));
+  return invalidError(
+    message,
+    Object.entries(fields).map(([path, text]) => ({ path, message: text })),
+  );
 }
 
 export function fieldErrorsOf(error: AppError): FieldErrors {
@@ -78,7 +81,10 @@ export function textSchema({ max, min = 0, minMessage, maxMessage, multiline = f
   const controls = multiline ? MULTILINE_CONTROLS : LINE_CONTROLS;
   return z
     .string()
-    .refine((value) => !controls.test(value), multiline ? "Remove control characters (only tabs and line breaks are allowed)" : "Remove control characters such as tabs or line breaks")
+    .refine(
+      (value) => !controls.test(value),
+      multiline ? "Remove control characters (only tabs and line breaks are allowed)" : "Remove control characters such as tabs or line breaks",
+    )
     .refine((value) => !BIDI_CONTROLS.test(value), "Remove text-direction override characters")
     .trim()
     .min(min, minMessage ?? `At least ${min} characters`)

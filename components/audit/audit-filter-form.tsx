@@ -17,7 +17,11 @@ export function AuditFilterForm({
 }) {
   const field = "min-w-0";
   return (
-    <form method="get" action="/account/audit-log" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[1fr_1fr_10rem_10rem_auto]">
+    <form
+      method="get"
+      action="/account/audit-log"
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[1fr_1fr_10rem_10rem_auto]"
+    >
       <div className={field}>
         <label htmlFor="filter-actor" className="block text-sm font-medium text-slate-800">
           Who
@@ -48,14 +52,30 @@ export function AuditFilterForm({
         <label htmlFor="filter-from" className="block text-sm font-medium text-slate-800">
           From
         </label>
-        <input id="filter-from" name="from" type="date" defaultValue={values.from ?? ""} className={inputClass} aria-invalid={errors.from ? true : undefined} aria-describedby={errors.from ? "filter-from-error" : undefined} />
+        <input
+          id="filter-from"
+          name="from"
+          type="date"
+          defaultValue={values.from ?? ""}
+          className={inputClass}
+          aria-invalid={errors.from ? true : undefined}
+          aria-describedby={errors.from ? "filter-from-error" : undefined}
+        />
         <FieldError id="filter-from-error" messages={errors.from} />
       </div>
       <div className={field}>
         <label htmlFor="filter-to" className="block text-sm font-medium text-slate-800">
           To
         </label>
-        <input id="filter-to" name="to" type="date" defaultValue={values.to ?? ""} className={inputClass} aria-invalid={errors.to ? true : undefined} aria-describedby={errors.to ? "filter-to-error" : undefined} />
+        <input
+          id="filter-to"
+          name="to"
+          type="date"
+          defaultValue={values.to ?? ""}
+          className={inputClass}
+          aria-invalid={errors.to ? true : undefined}
+          aria-describedby={errors.to ? "filter-to-error" : undefined}
+        />
         <FieldError id="filter-to-error" messages={errors.to} />
       </div>
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">

@@ -7,7 +7,15 @@ import { Notice } from "@/components/ui/notice";
 export function NewPasswordFields({ errors }: { errors: Record<string, string[]> }) {
   return (
     <>
-      <TextField name="password" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters. A few unrelated words make a strong password." errors={errors.password} required />
+      <TextField
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters. A few unrelated words make a strong password."
+        errors={errors.password}
+        required
+      />
       <TextField name="confirm" label="Repeat the password" type="password" autoComplete="new-password" errors={errors.confirm} required />
     </>
   );

@@ -21,8 +21,7 @@ export function EmptyList({ filters, currency }: { filters: ListFilters; currenc
     </Link>
   );
   const things = filters.tab === "payments" ? "payments" : "invoices";
-  if (hasActiveFilters(filters))
-    return <EmptyState title={`No ${things} match these filters.`} action={link(clearFiltersHref(filters.tab), "Clear filters")} />;
+  if (hasActiveFilters(filters)) return <EmptyState title={`No ${things} match these filters.`} action={link(clearFiltersHref(filters.tab), "Clear filters")} />;
   if (filters.cursor) return <EmptyState title="This page is empty." action={link(clearFiltersHref(filters.tab), "Back to the first page")} />;
   if (filters.tab === "open") return <EmptyState title="Nothing is due.">You have no open invoices.</EmptyState>;
   return <EmptyState title={`No ${things} in the last 12 months.`} action={link(listHref({ ...filters, from: null }, currency), "Show all dates")} />;

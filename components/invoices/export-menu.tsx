@@ -9,7 +9,6 @@ const SCOPES: { scope: ExportScope; label: string; hint: string }[] = [
   { scope: "filtered", label: "Filtered", hint: "all pages matching the filters" },
 ];
 
-
 function ScopeLinks({ filters, currency, counts, delimiter, locale }: Props & { delimiter: ExportDelimiter }) {
   const suffix = delimiter === "semicolon" ? " (semicolon-separated)" : "";
   return (

@@ -20,13 +20,7 @@ export function FilterForm({ filters, currency }: { filters: ListFilters; curren
   const customSort = filtersToSearchParams(filters, currency).has("sort");
 
   return (
-    <Form
-      key={filtersToSearchParams(filters, currency).toString()}
-      action={INVOICES_PATH}
-      role="search"
-      aria-label="Filter"
-      className="no-print border-b border-slate-200 p-3"
-    >
+    <Form key={filtersToSearchParams(filters, currency).toString()} action={INVOICES_PATH} role="search" aria-label="Filter" className="no-print border-b border-slate-200 p-3">
       <input type="hidden" name="tab" value={filters.tab} />
       {customSort ? (
         <>
@@ -51,15 +45,7 @@ export function FilterForm({ filters, currency }: { filters: ListFilters; curren
           <label htmlFor="f-q" className={label}>
             {words.text}
           </label>
-          <input
-            id="f-q"
-            type="search"
-            name="q"
-            defaultValue={filters.q}
-            maxLength={100}
-            placeholder={payments ? "e.g. PAY-1001" : "e.g. 1001"}
-            className={input}
-          />
+          <input id="f-q" type="search" name="q" defaultValue={filters.q} maxLength={100} placeholder={payments ? "e.g. PAY-1001" : "e.g. 1001"} className={input} />
         </div>
         <div>
           <label htmlFor="f-min" className={label}>

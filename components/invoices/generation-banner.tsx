@@ -21,8 +21,8 @@ export function GenerationBanner({ account, now }: { account: ViewerAccount; now
   return (
     <Notice tone="info" className="mb-4">
       <p>
-        Generation 3 invoices are no longer listed (since {formatInstant(access.since, account.locale, account.timeZone)}). Support can retrieve Generation 3
-        invoices issued in the previous 6 months.{" "}
+        Generation 3 invoices are no longer listed (since {formatInstant(access.since, account.locale, account.timeZone)}). Support can retrieve Generation 3 invoices issued in the
+        previous 6 months.{" "}
         <Link href={GEN3_REQUEST_HREF} className="font-medium whitespace-nowrap underline underline-offset-2">
           Request a Generation 3 invoice
         </Link>

@@ -10,10 +10,7 @@ export function InvoiceFacts({ invoice, locale }: { invoice: InvoiceDetails; loc
     ["Invoice date", formatDay(invoice.issueDate, locale)],
     ["Due date", formatDay(invoice.dueDate, locale)],
     ["Service period", formatDayRange(invoice.periodStart, invoice.periodEnd, locale)],
-    [
-      "Days past due",
-      invoice.daysPastDue > 0 ? <span className="font-medium text-red-800">{invoice.daysPastDue === 1 ? "1 day" : `${invoice.daysPastDue} days`}</span> : "—",
-    ],
+    ["Days past due", invoice.daysPastDue > 0 ? <span className="font-medium text-red-800">{invoice.daysPastDue === 1 ? "1 day" : `${invoice.daysPastDue} days`}</span> : "—"],
   ];
   return (
     <div className="grid gap-4 md:grid-cols-3 print:grid-cols-3">

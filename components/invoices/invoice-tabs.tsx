@@ -14,17 +14,7 @@ const TAB_INFO: Record<Tab, { label: string; noun: [string, string]; totalWord: 
 
 // The three views, each labelled with its row count and total (the tab's default view).
 // Tabs the viewer may not open (payments without payments.read) have no summary and are left out.
-export function InvoiceTabs({
-  active,
-  summaries,
-  currency,
-  locale,
-}: {
-  active: Tab;
-  summaries: Partial<Record<Tab, ListSummary>>;
-  currency: string;
-  locale: string;
-}) {
+export function InvoiceTabs({ active, summaries, currency, locale }: { active: Tab; summaries: Partial<Record<Tab, ListSummary>>; currency: string; locale: string }) {
   const tabs = (Object.keys(TAB_INFO) as Tab[]).filter((tab) => summaries[tab]);
   return (
     <ScrollStrip as="nav" watch={active} aria-label="Invoice and payment views" className="relative mb-4 border-b border-slate-200 [--scroll-hint-bg:var(--color-slate-50)]">

@@ -4,19 +4,7 @@ import type { ListFilters } from "@/lib/invoices/filters";
 
 // A column header of a list (styled by list-view.css) that sorts by its column: a plain link, so it works without JavaScript and the
 // back button returns to the previous order. aria-sort tells screen readers the current one.
-export function SortHeader({
-  label,
-  column,
-  filters,
-  currency,
-  numeric,
-}: {
-  label: string;
-  column: string;
-  filters: ListFilters;
-  currency: string;
-  numeric?: boolean;
-}) {
+export function SortHeader({ label, column, filters, currency, numeric }: { label: string; column: string; filters: ListFilters; currency: string; numeric?: boolean }) {
   const active = filters.sort === column;
   return (
     <th scope="col" className={numeric ? "num" : undefined} aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>

@@ -3,17 +3,7 @@ import type { UserPreferences } from "@/lib/notifications/preferences";
 import { PreferencesForm } from "./preferences-form";
 
 // For administrators: every other user of the account with their Billing switches (R-N3).
-export function AccountPreferencesList({
-  people,
-  savedUserId,
-  locale,
-  timeZone,
-}: {
-  people: UserPreferences[];
-  savedUserId: string | null;
-  locale: string;
-  timeZone: string;
-}) {
+export function AccountPreferencesList({ people, savedUserId, locale, timeZone }: { people: UserPreferences[]; savedUserId: string | null; locale: string; timeZone: string }) {
   if (people.length === 0) return <p className="px-4 py-6 text-sm text-slate-600">No one else is in this account yet.</p>;
   return (
     <ul className="divide-y divide-slate-200">

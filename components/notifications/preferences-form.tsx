@@ -44,7 +44,9 @@ export function PreferencesForm({
         body: JSON.stringify({ alert: form.get("alert") === "on", email: form.get("email") === "on", ...(userId ? { userId } : {}) }),
       });
       const body = await response.json().catch(() => null);
-      setStatus(response.ok ? { tone: "success", text: "Notification preferences updated." } : { tone: "error", text: body?.error?.message ?? "Could not save. Please try again." });
+      setStatus(
+        response.ok ? { tone: "success", text: "Notification preferences updated." } : { tone: "error", text: body?.error?.message ?? "Could not save. Please try again." },
+      );
       if (response.ok) router.refresh();
     } catch {
       setStatus({ tone: "error", text: "Could not reach the server. Please try again." });

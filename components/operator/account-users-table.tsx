@@ -21,7 +21,9 @@ export function AccountUsersTable({ users }: { users: AccountOverview["users"] }
             <Td className="font-medium">{user.name}</Td>
             <Td className="min-w-44 break-words">{user.email}</Td>
             <Td>{user.roles.length ? user.roles.join(", ") : "No roles"}</Td>
-            <Td><StatusBadge kind="user" status={user.disabledAt ? "disabled" : "active"} /></Td>
+            <Td>
+              <StatusBadge kind="user" status={user.disabledAt ? "disabled" : "active"} />
+            </Td>
           </tr>
         ))}
       </tbody>

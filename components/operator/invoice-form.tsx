@@ -36,17 +36,7 @@ function preview(lines: LineDraft[], taxRate: string, currency: string) {
   };
 }
 
-export function InvoiceForm({
-  action,
-  defaults,
-  currency,
-  cancelHref,
-}: {
-  action: FormAction;
-  defaults: Defaults;
-  currency: string;
-  cancelHref: string;
-}) {
+export function InvoiceForm({ action, defaults, currency, cancelHref }: { action: FormAction; defaults: Defaults; currency: string; cancelHref: string }) {
   const { state, pending, onSubmit } = useActionForm(action);
   const errors = firstErrors(state);
   const [lines, setLines] = useState<LineDraft[]>([{ key: 0, description: "", quantity: "1", unitPrice: "" }]);
@@ -70,7 +60,14 @@ export function InvoiceForm({
           </select>
         </Field>
         <Field id="taxRate" label="Tax rate (%)" hint="Applied to each line and rounded per line." error={errors.taxRate}>
-          <input {...controlProps("taxRate", { hint: true, error: errors.taxRate })} name="taxRate" inputMode="decimal" value={taxRate} onChange={(e) => setTaxRate(e.target.value)} className={inputClasses} />
+          <input
+            {...controlProps("taxRate", { hint: true, error: errors.taxRate })}
+            name="taxRate"
+            inputMode="decimal"
+            value={taxRate}
+            onChange={(e) => setTaxRate(e.target.value)}
+            className={inputClasses}
+          />
         </Field>
         {text("issueDate", "Issue date", "date")}
         {text("dueDate", "Due date", "date")}

@@ -51,22 +51,54 @@ export function InvoiceLinesEditor({
               <label htmlFor={description.id} className="text-xs font-medium text-slate-700 md:sr-only">
                 Line {i + 1} description
               </label>
-              <input {...description.control} name="lineDescription" value={line.description} onChange={(e) => onChange(line.key, "description", e.target.value)} className={inputClasses} />
-              {description.error ? <p id={`${description.id}-error`} className="mt-1 text-xs font-medium text-red-700">{description.error}</p> : null}
+              <input
+                {...description.control}
+                name="lineDescription"
+                value={line.description}
+                onChange={(e) => onChange(line.key, "description", e.target.value)}
+                className={inputClasses}
+              />
+              {description.error ? (
+                <p id={`${description.id}-error`} className="mt-1 text-xs font-medium text-red-700">
+                  {description.error}
+                </p>
+              ) : null}
             </div>
             <div>
               <label htmlFor={quantity.id} className="text-xs font-medium text-slate-700 md:sr-only">
                 Line {i + 1} quantity
               </label>
-              <input {...quantity.control} name="lineQuantity" inputMode="decimal" value={line.quantity} onChange={(e) => onChange(line.key, "quantity", e.target.value)} className={inputClasses} />
-              {quantity.error ? <p id={`${quantity.id}-error`} className="mt-1 text-xs font-medium text-red-700">{quantity.error}</p> : null}
+              <input
+                {...quantity.control}
+                name="lineQuantity"
+                inputMode="decimal"
+                value={line.quantity}
+                onChange={(e) => onChange(line.key, "quantity", e.target.value)}
+                className={inputClasses}
+              />
+              {quantity.error ? (
+                <p id={`${quantity.id}-error`} className="mt-1 text-xs font-medium text-red-700">
+                  {quantity.error}
+                </p>
+              ) : null}
             </div>
             <div>
               <label htmlFor={unitPrice.id} className="text-xs font-medium text-slate-700 md:sr-only">
                 Line {i + 1} unit price ({currency})
               </label>
-              <input {...unitPrice.control} name="lineUnitPrice" inputMode="decimal" value={line.unitPrice} onChange={(e) => onChange(line.key, "unitPrice", e.target.value)} className={inputClasses} />
-              {unitPrice.error ? <p id={`${unitPrice.id}-error`} className="mt-1 text-xs font-medium text-red-700">{unitPrice.error}</p> : null}
+              <input
+                {...unitPrice.control}
+                name="lineUnitPrice"
+                inputMode="decimal"
+                value={line.unitPrice}
+                onChange={(e) => onChange(line.key, "unitPrice", e.target.value)}
+                className={inputClasses}
+              />
+              {unitPrice.error ? (
+                <p id={`${unitPrice.id}-error`} className="mt-1 text-xs font-medium text-red-700">
+                  {unitPrice.error}
+                </p>
+              ) : null}
             </div>
             <p className="self-center text-sm tabular-nums md:text-right">
               <span className="text-xs text-slate-600 md:sr-only">Amount: </span>

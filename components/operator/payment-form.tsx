@@ -60,7 +60,15 @@ export function PaymentForm({
       {state.status === "error" ? <Notice tone="error">{state.message}</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="amount" label={`Amount (${currency})`} error={errors.amount}>
-          <input {...controlProps("amount", { error: errors.amount })} name="amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} required className={inputClasses} />
+          <input
+            {...controlProps("amount", { error: errors.amount })}
+            name="amount"
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            required
+            className={inputClasses}
+          />
         </Field>
         <Field id="receivedOn" label="Received on" error={errors.receivedOn}>
           <input {...controlProps("receivedOn", { error: errors.receivedOn })} name="receivedOn" type="date" defaultValue={today} required className={inputClasses} />

@@ -38,7 +38,15 @@ export function AddCardForm({ addCard, firstYear }: { addCard: FormAction; first
               <label htmlFor="card-expMonth" className="sr-only">
                 Expiry month
               </label>
-              <select key={`month-${values.expMonth ?? ""}`} id="card-expMonth" name="expMonth" autoComplete="cc-exp-month" className={inputClass} defaultValue={values.expMonth ?? ""} aria-invalid={errors.expMonth ? true : undefined}>
+              <select
+                key={`month-${values.expMonth ?? ""}`}
+                id="card-expMonth"
+                name="expMonth"
+                autoComplete="cc-exp-month"
+                className={inputClass}
+                defaultValue={values.expMonth ?? ""}
+                aria-invalid={errors.expMonth ? true : undefined}
+              >
                 <option value="">Month</option>
                 {MONTHS.map((m) => (
                   <option key={m} value={m}>
@@ -51,7 +59,15 @@ export function AddCardForm({ addCard, firstYear }: { addCard: FormAction; first
               <label htmlFor="card-expYear" className="sr-only">
                 Expiry year
               </label>
-              <select key={`year-${values.expYear ?? ""}`} id="card-expYear" name="expYear" autoComplete="cc-exp-year" className={inputClass} defaultValue={values.expYear ?? ""} aria-invalid={errors.expYear ? true : undefined}>
+              <select
+                key={`year-${values.expYear ?? ""}`}
+                id="card-expYear"
+                name="expYear"
+                autoComplete="cc-exp-year"
+                className={inputClass}
+                defaultValue={values.expYear ?? ""}
+                aria-invalid={errors.expYear ? true : undefined}
+              >
                 <option value="">Year</option>
                 {years.map((y) => (
                   <option key={y} value={y}>
@@ -63,7 +79,17 @@ export function AddCardForm({ addCard, firstYear }: { addCard: FormAction; first
           </div>
           <FieldError id="card-expiry-error" messages={expiryErrors} />
         </fieldset>
-        <TextField idPrefix="card-" name="cvc" label="Security code (CVC)" hint="3 digits on the back; 4 on the front for American Express." inputMode="numeric" autoComplete="cc-csc" maxLength={4} errors={errors.cvc} required />
+        <TextField
+          idPrefix="card-"
+          name="cvc"
+          label="Security code (CVC)"
+          hint="3 digits on the back; 4 on the front for American Express."
+          inputMode="numeric"
+          autoComplete="cc-csc"
+          maxLength={4}
+          errors={errors.cvc}
+          required
+        />
         <Checkbox id="card-makeDefault" name="makeDefault" label="Make this the default card" defaultChecked={values.makeDefault === "on"} />
         <SubmitButton pendingLabel="Adding card…">Add card</SubmitButton>
       </form>

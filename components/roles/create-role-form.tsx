@@ -23,7 +23,16 @@ export function CreateRoleForm({ createRole }: { createRole: FormAction }) {
       <p className="mt-1 text-sm text-slate-600">Custom roles hold exactly the permissions you choose.</p>
       <form action={action} className="mt-4 space-y-4" noValidate>
         <FormMessage state={state} />
-        <TextField idPrefix="create-" name="name" label="Role name" hint="Up to 60 characters, different from the other roles." maxLength={60} defaultValue={state.values?.name ?? ""} errors={errors.name} required />
+        <TextField
+          idPrefix="create-"
+          name="name"
+          label="Role name"
+          hint="Up to 60 characters, different from the other roles."
+          maxLength={60}
+          defaultValue={state.values?.name ?? ""}
+          errors={errors.name}
+          required
+        />
         <PermissionCheckboxes idPrefix="create-" selected={permissions} onChange={setPermissions} errors={errors.permissions} />
         <SubmitButton pendingLabel="Creating…">Create role</SubmitButton>
       </form>

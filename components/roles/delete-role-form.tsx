@@ -8,7 +8,19 @@ import { ConfirmSelfLockout } from "@/components/users/confirm-self-lockout";
 import { IDLE, type RecordFormAction } from "@/lib/forms/form-state";
 
 // Deleting a role that users hold moves them to another role first, so nobody silently loses access.
-export function DeleteRoleForm({ deleteRole, roleId, roleName, userCount, otherRoles }: { deleteRole: RecordFormAction; roleId: string; roleName: string; userCount: number; otherRoles: { id: string; name: string }[] }) {
+export function DeleteRoleForm({
+  deleteRole,
+  roleId,
+  roleName,
+  userCount,
+  otherRoles,
+}: {
+  deleteRole: RecordFormAction;
+  roleId: string;
+  roleName: string;
+  userCount: number;
+  otherRoles: { id: string; name: string }[];
+}) {
   const [state, action] = useActionState(deleteRole.bind(null, roleId), IDLE);
   const errors = state.fieldErrors?.reassignToRoleId;
   return (
@@ -19,7 +31,14 @@ export function DeleteRoleForm({ deleteRole, roleId, roleName, userCount, otherR
           <label htmlFor="reassign" className="block text-sm font-medium text-slate-800">
             Move its {userCount === 1 ? "user" : `${userCount} users`} to
           </label>
-          <select id="reassign" name="reassignToRoleId" className={inputClass} defaultValue="" aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? "reassign-error" : undefined}>
+          <select
+            id="reassign"
+            name="reassignToRoleId"
+            className={inputClass}
+            defaultValue=""
+            aria-invalid={errors?.length ? true : undefined}
+            aria-describedby={errors?.length ? "reassign-error" : undefined}
+          >
             <option value="">Choose a role…</option>
             {otherRoles.map((role) => (
               <option key={role.id} value={role.id}>

@@ -37,9 +37,7 @@ export function PermissionCheckboxes({
               disabled={lockedOn}
               onChange={(e) => toggle(permission, e.target.checked)}
               label={PERMISSION_INFO[permission].label}
-              description={
-                lockedOn ? `${PERMISSION_INFO[permission].description} Included with Update Payment Information.` : PERMISSION_INFO[permission].description
-              }
+              description={lockedOn ? `${PERMISSION_INFO[permission].description} Included with Update Payment Information.` : PERMISSION_INFO[permission].description}
             />
           );
         })}

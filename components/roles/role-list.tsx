@@ -15,9 +15,7 @@ export function RoleList({ roles }: { roles: RoleSummary[] }) {
               {role.isBuiltIn ? <Badge>Built-in</Badge> : <Badge tone="info">Custom</Badge>}
               <span className="text-xs text-slate-600">{role.userCount === 1 ? "1 user" : `${role.userCount} users`}</span>
             </div>
-            <p className="mt-1 text-sm text-slate-700">
-              {role.permissions.length ? role.permissions.map((p) => PERMISSION_INFO[p].label).join(" · ") : "No permissions"}
-            </p>
+            <p className="mt-1 text-sm text-slate-700">{role.permissions.length ? role.permissions.map((p) => PERMISSION_INFO[p].label).join(" · ") : "No permissions"}</p>
           </div>
           <Link href={`/account/roles/${role.id}`} className="shrink-0 text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
             {role.isBuiltIn ? "View" : "Edit"}

@@ -10,7 +10,13 @@ export function SignOutOthersForm({ signOutOthers, disabled }: { signOutOthers: 
   return (
     <form action={action} className="space-y-3">
       <FormMessage state={state} />
-      {disabled ? <p className="text-sm text-slate-600">No other session is signed in.</p> : <SubmitButton variant="secondary" pendingLabel="Signing out…">Sign out other sessions</SubmitButton>}
+      {disabled ? (
+        <p className="text-sm text-slate-600">No other session is signed in.</p>
+      ) : (
+        <SubmitButton variant="secondary" pendingLabel="Signing out…">
+          Sign out other sessions
+        </SubmitButton>
+      )}
     </form>
   );
 }

@@ -2,7 +2,19 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 
 // The body of the not-found and error pages: what happened, and a way back.
-export function StatusCard({ title, children, backHref, backLabel, actions }: { title: string; children: React.ReactNode; backHref: string; backLabel: string; actions?: React.ReactNode }) {
+export function StatusCard({
+  title,
+  children,
+  backHref,
+  backLabel,
+  actions,
+}: {
+  title: string;
+  children: React.ReactNode;
+  backHref: string;
+  backLabel: string;
+  actions?: React.ReactNode;
+}) {
   return (
     <Card className="max-w-xl p-6">
       <h1 className="text-xl font-semibold">{title}</h1>

@@ -13,8 +13,7 @@ export function Gen3RequestFields({ errors, limits }: { errors: FieldMessages; l
     <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
       <legend className="px-1 text-sm font-semibold text-slate-900">Which invoice?</legend>
       <p id="gen3-window" className="text-sm text-slate-700">
-        Support can only retrieve invoices from the previous 6 months: issued on or after {limits.earliestLabel}. A restored invoice is
-        available to view and export for 30 days.
+        Support can only retrieve invoices from the previous 6 months: issued on or after {limits.earliestLabel}. A restored invoice is available to view and export for 30 days.
       </p>
       <div className="flex flex-wrap gap-4 text-sm">
         <label className="inline-flex items-center gap-2">
@@ -32,7 +31,14 @@ export function Gen3RequestFields({ errors, limits }: { errors: FieldMessages; l
         </Field>
       ) : (
         <Field id="month" label="Month the invoice was issued" hint="All Generation 3 invoices issued that month are restored." error={errors.month}>
-          <input {...controlProps("month", { hint: true, error: errors.month })} name="month" type="month" min={limits.minMonth} max={limits.maxMonth} className={`${inputClasses} max-w-xs`} />
+          <input
+            {...controlProps("month", { hint: true, error: errors.month })}
+            name="month"
+            type="month"
+            min={limits.minMonth}
+            max={limits.maxMonth}
+            className={`${inputClasses} max-w-xs`}
+          />
         </Field>
       )}
     </fieldset>

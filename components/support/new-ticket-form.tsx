@@ -12,15 +12,7 @@ import { Gen3RequestFields, type Gen3Limits } from "./gen3-request-fields";
 
 // Open a ticket (R-S1). Choosing "Generation 3 invoice request" swaps subject and invoice reference
 // for the request's own fields; the subject is then written for the customer.
-export function NewTicketForm({
-  action,
-  initialCategory,
-  gen3,
-}: {
-  action: FormAction;
-  initialCategory: TicketCategory | "";
-  gen3: Gen3Limits;
-}) {
+export function NewTicketForm({ action, initialCategory, gen3 }: { action: FormAction; initialCategory: TicketCategory | ""; gen3: Gen3Limits }) {
   const { state, pending, onSubmit } = useActionForm(action);
   const errors = firstErrors(state);
   const [category, setCategory] = useState<TicketCategory | "">(initialCategory);
@@ -30,7 +22,13 @@ export function NewTicketForm({
     <form onSubmit={onSubmit} className="max-w-2xl space-y-4" noValidate>
       {state.status === "error" ? <Notice tone="error">{state.message}</Notice> : null}
       <Field id="category" label="Category" error={errors.category}>
-        <select {...controlProps("category", { error: errors.category })} name="category" value={category} onChange={(e) => setCategory(e.target.value as TicketCategory)} className={`${inputClasses} max-w-sm`}>
+        <select
+          {...controlProps("category", { error: errors.category })}
+          name="category"
+          value={category}
+          onChange={(e) => setCategory(e.target.value as TicketCategory)}
+          className={`${inputClasses} max-w-sm`}
+        >
           <option value="" disabled>
             Choose a category
           </option>
@@ -49,7 +47,12 @@ export function NewTicketForm({
             <input {...controlProps("subject", { error: errors.subject })} name="subject" required maxLength={200} className={inputClasses} />
           </Field>
           <Field id="invoiceReference" label="Invoice number (optional)" hint="If your question is about a particular invoice." error={errors.invoiceReference}>
-            <input {...controlProps("invoiceReference", { hint: true, error: errors.invoiceReference })} name="invoiceReference" maxLength={40} className={`${inputClasses} max-w-xs`} />
+            <input
+              {...controlProps("invoiceReference", { hint: true, error: errors.invoiceReference })}
+              name="invoiceReference"
+              maxLength={40}
+              className={`${inputClasses} max-w-xs`}
+            />
           </Field>
         </>
       )}

@@ -11,10 +11,13 @@ type State = { result: FormState; sent: number };
 // Reply to a ticket. The form is re-created after each sent reply (key = replies sent), so a
 // refused reply keeps its text and a sent one clears it.
 export function ReplyForm({ action, label = "Reply" }: { action: FormAction; label?: string }) {
-  const [state, dispatch, pending] = useActionState(async (previous: State, form: FormData): Promise<State> => {
-    const result = await action(previous.result, form);
-    return { result, sent: previous.sent + (result.status === "ok" ? 1 : 0) };
-  }, { result: IDLE, sent: 0 });
+  const [state, dispatch, pending] = useActionState(
+    async (previous: State, form: FormData): Promise<State> => {
+      const result = await action(previous.result, form);
+      return { result, sent: previous.sent + (result.status === "ok" ? 1 : 0) };
+    },
+    { result: IDLE, sent: 0 },
+  );
   const failure = state.result.status === "error" ? state.result : null;
   const error = firstErrors(state.result).body;
 

@@ -2,15 +2,7 @@ import { cn } from "@/lib/cn";
 import type { TicketThread } from "@/lib/support/ticket-thread";
 
 // A ticket's conversation, oldest first. Who wrote each message is said in words, not only by colour.
-export function TicketMessages({
-  messages,
-  providerLabel,
-  formatTime,
-}: {
-  messages: TicketThread["messages"];
-  providerLabel: string;
-  formatTime: (instant: Date) => string;
-}) {
+export function TicketMessages({ messages, providerLabel, formatTime }: { messages: TicketThread["messages"]; providerLabel: string; formatTime: (instant: Date) => string }) {
   return (
     <ol className="space-y-3" aria-label="Messages">
       {messages.map((message) => (

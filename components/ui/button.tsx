@@ -18,11 +18,6 @@ export function buttonClasses(variant: ButtonVariant = "primary", size: "sm" | "
   );
 }
 
-export function Button({
-  variant = "primary",
-  size = "md",
-  className,
-  ...props
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: "sm" | "md" }) {
+export function Button({ variant = "primary", size = "md", className, ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: "sm" | "md" }) {
   return <button className={cn(buttonClasses(variant, size), className)} {...props} />;
 }

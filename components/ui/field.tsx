@@ -41,7 +41,6 @@ export function TextField({ name, label, hint, errors, idPrefix = "", className,
   );
 }
 
-
 export const inputClasses =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-600 disabled:bg-slate-100 disabled:text-slate-600";
 

@@ -1,11 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import {
-  INVOICE_STATUS_LABELS,
-  PAYMENT_STATUS_LABELS,
-  type InvoiceDisplayStatus,
-  type InvoiceLedgerStatus,
-  type PaymentStatus,
-} from "@/lib/invoices/invoice-status";
+import { INVOICE_STATUS_LABELS, PAYMENT_STATUS_LABELS, type InvoiceDisplayStatus, type InvoiceLedgerStatus, type PaymentStatus } from "@/lib/invoices/invoice-status";
 import { STATUS_LABELS as TICKET_STATUS_LABELS, type TicketStatus } from "@/lib/support/ticket-labels";
 import type { UserStatus } from "@/lib/users/list-users";
 

@@ -3,13 +3,7 @@ import { cn } from "@/lib/cn";
 // An on/off switch that is a real checkbox (role="switch"), so it is keyboard-usable, submits with a
 // plain HTML form and works before (or without) JavaScript. "On"/"Off" is written next to it, so the
 // state never depends on colour alone.
-export function Switch({
-  id,
-  name,
-  defaultChecked,
-  className,
-  ...props
-}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "role"> & { id: string; name: string }) {
+export function Switch({ id, name, defaultChecked, className, ...props }: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "role"> & { id: string; name: string }) {
   return (
     <span className={cn("inline-flex items-center gap-2", className)}>
       <input

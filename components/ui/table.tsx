@@ -19,11 +19,7 @@ export function Th({ numeric, className, ...props }: React.ThHTMLAttributes<HTML
   return (
     <th
       scope="col"
-      className={cn(
-        "border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-600",
-        numeric ? "text-right" : "text-left",
-        className,
-      )}
+      className={cn("border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-600", numeric ? "text-right" : "text-left", className)}
       {...props}
     />
   );

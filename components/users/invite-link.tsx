@@ -13,7 +13,13 @@ export function InviteLink({ url }: { url: string }) {
         Invitation link
       </label>
       <div className="mt-1 space-y-2">
-        <input id="invite-link" readOnly value={url} className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="invite-link"
+          readOnly
+          value={url}
+          className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <Button
           type="button"
           variant="secondary"

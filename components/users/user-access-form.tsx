@@ -21,7 +21,8 @@ export function UserAccessForm({ changeAccess, userId, name, status }: { changeA
         <form action={action} className="space-y-3">
           <input type="hidden" name="intent" value="resend" />
           <p className="text-sm text-slate-700">
-            {status === "invited" ? `${name} hasn't accepted the invitation yet.` : `${name}'s invitation expired before it was accepted.`} A new invitation replaces the earlier link.
+            {status === "invited" ? `${name} hasn't accepted the invitation yet.` : `${name}'s invitation expired before it was accepted.`} A new invitation replaces the earlier
+            link.
           </p>
           <SubmitButton variant="secondary" pendingLabel="Sending…">
             Send a new invitation

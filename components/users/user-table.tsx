@@ -42,9 +42,7 @@ export function UserTable({ users, locale, timeZone }: { users: UserRow[]; local
               <td className="hidden px-4 py-3 text-slate-700 md:table-cell">{user.roles.map((r) => r.name).join(", ") || "No roles"}</td>
               <td className="hidden px-4 py-3 md:table-cell">
                 <StatusBadge kind="user" status={user.status} />
-                {user.invitationExpiresAt ? (
-                  <div className="mt-1 text-xs text-slate-600">Link expires {formatInstant(user.invitationExpiresAt, locale, timeZone)}</div>
-                ) : null}
+                {user.invitationExpiresAt ? <div className="mt-1 text-xs text-slate-600">Link expires {formatInstant(user.invitationExpiresAt, locale, timeZone)}</div> : null}
               </td>
               <td className="px-4 py-3 text-right">
                 <Link href={`/account/users/${user.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">

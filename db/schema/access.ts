@@ -36,10 +36,7 @@ export const rolePermissions = pgTable(
     primaryKey({ columns: [t.roleId, t.permission] }),
     index("role_permissions_account_id_idx").on(t.accountId),
     foreignKey({ columns: [t.roleId, t.accountId], foreignColumns: [roles.id, roles.accountId] }).onDelete("cascade"),
-    check(
-      "role_permissions_known",
-      sql`${t.permission} in ('invoices.view', 'payments.read', 'payments.update', 'users.manage', 'support.use')`,
-    ),
+    check("role_permissions_known", sql`${t.permission} in ('invoices.view', 'payments.read', 'payments.update', 'users.manage', 'support.use')`),
   ],
 );
 

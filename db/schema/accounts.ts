@@ -21,10 +21,7 @@ export const accounts = pgTable(
     check("accounts_slug_format", sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]*$'`),
     check("accounts_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check("accounts_generation_valid", sql`${t.invoiceGeneration} in (3, 4)`),
-    check(
-      "accounts_upgrade_consistent",
-      sql`(${t.invoiceGeneration} = 3 and ${t.upgradedAt} is null) or (${t.invoiceGeneration} = 4 and ${t.upgradedAt} is not null)`,
-    ),
+    check("accounts_upgrade_consistent", sql`(${t.invoiceGeneration} = 3 and ${t.upgradedAt} is null) or (${t.invoiceGeneration} = 4 and ${t.upgradedAt} is not null)`),
   ],
 );
 

@@ -13,7 +13,9 @@ export const invoices = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     number: text("number").notNull(),
     generation: smallint("generation").notNull(),
-    status: text("status", { enum: ["open", "paid", "void"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "paid", "void"] })
+      .notNull()
+      .default("open"),
     issueDate: date("issue_date").notNull(),
     dueDate: date("due_date").notNull(),
     periodStart: date("period_start").notNull(),
@@ -37,10 +39,14 @@ export const invoices = pgTable(
     // Recent Invoices: newest first (issue_date).
     index("invoices_account_issue_idx").on(t.accountId, t.issueDate, t.id),
     // Open Invoices: oldest due first among rows with a balance.
-    index("invoices_account_open_due_idx").on(t.accountId, t.dueDate, t.id).where(sql`${t.status} = 'open'`),
+    index("invoices_account_open_due_idx")
+      .on(t.accountId, t.dueDate, t.id)
+      .where(sql`${t.status} = 'open'`),
     // The reminder sweep walks open invoices across all accounts by (account, id), a batch at a
     // time; this keeps each step to the open ones instead of the whole (mostly settled) table.
-    index("invoices_open_account_id_idx").on(t.accountId, t.id).where(sql`${t.status} = 'open'`),
+    index("invoices_open_account_id_idx")
+      .on(t.accountId, t.id)
+      .where(sql`${t.status} = 'open'`),
     // Either tab sorted by amount.
     index("invoices_account_total_idx").on(t.accountId, t.totalMinor, t.id),
     check("invoices_generation_valid", sql`${t.generation} in (3, 4)`),

@@ -64,7 +64,9 @@ export const alerts = pgTable(
     index("alerts_account_id_idx").on(t.accountId),
     // Ascending on purpose: a backward scan serves ORDER BY … DESC (a DESC NULLS LAST index does not).
     index("alerts_user_created_idx").on(t.userId, t.createdAt, t.id),
-    index("alerts_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("alerts_user_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
   ],
 );
 
@@ -81,7 +83,9 @@ export const emailOutbox = pgTable(
     text: text("text").notNull(),
     // Sent to Resend as Idempotency-Key, so a retry after a timeout cannot send twice.
     idempotencyKey: text("idempotency_key").notNull().unique(),
-    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
@@ -91,7 +95,9 @@ export const emailOutbox = pgTable(
   },
   (t) => [
     index("email_outbox_account_id_idx").on(t.accountId),
-    index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("email_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     check("email_outbox_attempts_nonnegative", sql`${t.attempts} >= 0`),
   ],
 );

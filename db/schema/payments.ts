@@ -29,7 +29,9 @@ export const paymentMethods = pgTable(
       .on(t.accountId)
       .where(sql`${t.isDefault} and ${t.removedAt} is null`),
     // The reminder sweep reads only cards whose expiry month is this month or next.
-    index("payment_methods_expiry_idx").on(t.expYear, t.expMonth).where(sql`${t.removedAt} is null`),
+    index("payment_methods_expiry_idx")
+      .on(t.expYear, t.expMonth)
+      .where(sql`${t.removedAt} is null`),
     check("payment_methods_last4_digits", sql`${t.last4} ~ '^[0-9]{4}$'`),
     check("payment_methods_exp_month_range", sql`${t.expMonth} between 1 and 12`),
   ],
@@ -48,7 +50,9 @@ export const payments = pgTable(
     reference: text("reference").notNull(),
     method: text("method", { enum: ["card", "bank_transfer", "check", "other"] }).notNull(),
     paymentMethodId: uuid("payment_method_id"),
-    status: text("status", { enum: ["succeeded", "pending", "failed", "refunded"] }).notNull().default("succeeded"),
+    status: text("status", { enum: ["succeeded", "pending", "failed", "refunded"] })
+      .notNull()
+      .default("succeeded"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -13,7 +13,9 @@ export const supportTickets = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     subject: text("subject").notNull(),
     category: text("category", { enum: ["billing", "technical", "account", "gen3_invoice_request", "other"] }).notNull(),
-    status: text("status", { enum: ["open", "in_progress", "resolved", "closed"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "in_progress", "resolved", "closed"] })
+      .notNull()
+      .default("open"),
     invoiceReference: text("invoice_reference"),
     // For Generation 3 requests: the invoice asked for, or the month (first day) it was issued in.
     requestedInvoiceId: uuid("requested_invoice_id"),

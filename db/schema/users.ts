@@ -20,15 +20,14 @@ export const users = pgTable(
   },
   (t) => [
     index("users_account_id_idx").on(t.accountId),
-    uniqueIndex("users_login_email_key").on(t.email).where(sql`${t.passwordHash} is not null`),
+    uniqueIndex("users_login_email_key")
+      .on(t.email)
+      .where(sql`${t.passwordHash} is not null`),
     unique("users_account_email_key").on(t.accountId, t.email),
     // Lets tenant tables reference (user, account) pairs so a row can never point across accounts.
     unique("users_id_account_id_key").on(t.id, t.accountId),
     check("users_email_lower", sql`${t.email} = lower(${t.email})`),
-    check(
-      "users_operator_has_no_account",
-      sql`(${t.isOperator} and ${t.accountId} is null) or (not ${t.isOperator} and ${t.accountId} is not null)`,
-    ),
+    check("users_operator_has_no_account", sql`(${t.isOperator} and ${t.accountId} is null) or (not ${t.isOperator} and ${t.accountId} is not null)`),
   ],
 );
 

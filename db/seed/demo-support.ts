@@ -9,7 +9,10 @@ const HOUR_MS = 3_600_000;
 // failed email in the outbox so the operator console shows a failure to retry.
 export async function seedSupportDemo(db: Db, now: Date): Promise<void> {
   const [acme] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, "acme"));
-  const people = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, ["billing@acme.example", "viewer@acme.example"]));
+  const people = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, ["billing@acme.example", "viewer@acme.example"]));
   const billing = people.find((p) => p.email === "billing@acme.example")!;
   const viewer = people.find((p) => p.email === "viewer@acme.example")!;
 

@@ -12,8 +12,6 @@ import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { seedSupportDemo } from "./demo-support";
 
-
-
 const SYSTEM = { kind: "system" as const, label: "demo seed" };
 const DAY_MS = 86_400_000;
 // Days of daily reminder sweeps the demo has "run" before today (since Acme's upgrade).
@@ -88,7 +86,13 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
     invoiceGeneration: 4,
     upgradedAt: globexUpgradedAt,
   });
-  await createUser(db, { accountId: globex.account.id, email: "admin@globex.example", name: user("admin@globex.example").name, passwordHash, roleIds: [globex.roleIds.account_admin] });
+  await createUser(db, {
+    accountId: globex.account.id,
+    email: "admin@globex.example",
+    name: user("admin@globex.example").name,
+    passwordHash,
+    roleIds: [globex.roleIds.account_admin],
+  });
   const globexToday = isoDateInZone(now, "Europe/Berlin");
   await seedInvoiceHistory(db, {
     now,
@@ -114,7 +118,13 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
     currency: "GBP",
     billTo: "Initech Ltd\n1 Silicon Way\nLondon EC1A 1BB\nUnited Kingdom",
   });
-  await createUser(db, { accountId: initech.account.id, email: "admin@initech.example", name: user("admin@initech.example").name, passwordHash, roleIds: [initech.roleIds.account_admin] });
+  await createUser(db, {
+    accountId: initech.account.id,
+    email: "admin@initech.example",
+    name: user("admin@initech.example").name,
+    passwordHash,
+    roleIds: [initech.roleIds.account_admin],
+  });
   await seedInvoiceHistory(db, {
     now,
     accountId: initech.account.id,
@@ -129,7 +139,13 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
 
   // Umbrella: no invoices yet.
   const umbrella = await createAccount(db, { slug: "umbrella", name: "Umbrella", timeZone: "America/Los_Angeles", locale: "en-US", currency: "USD" });
-  await createUser(db, { accountId: umbrella.account.id, email: "admin@umbrella.example", name: user("admin@umbrella.example").name, passwordHash, roleIds: [umbrella.roleIds.account_admin] });
+  await createUser(db, {
+    accountId: umbrella.account.id,
+    email: "admin@umbrella.example",
+    name: user("admin@umbrella.example").name,
+    passwordHash,
+    roleIds: [umbrella.roleIds.account_admin],
+  });
 
   // The history above was posted silently; these are the daily reminder sweeps since the portal
   // went live with Acme's upgrade ten days ago (the first one catching up, as after any downtime),
@@ -207,7 +223,14 @@ async function seedInvoiceHistory(db: Db, o: HistoryOptions): Promise<void> {
           dueDate,
           periodStart,
           periodEnd: addDays(addMonths(periodStart, 1), -1),
-          lines: [{ description: k === 0 ? "Premium support (hours)" : "Incident response (hours)", quantity: String(2 + ((m + k) % 4)), unitPriceMinor: 12_500 + k * 2_500, taxRateBp: o.lines[0].taxRateBp }],
+          lines: [
+            {
+              description: k === 0 ? "Premium support (hours)" : "Incident response (hours)",
+              quantity: String(2 + ((m + k) % 4)),
+              unitPriceMinor: 12_500 + k * 2_500,
+              taxRateBp: o.lines[0].taxRateBp,
+            },
+          ],
         },
         SYSTEM,
         { notify: false },
@@ -242,4 +265,3 @@ async function pay(db: Db, o: HistoryOptions, invoice: { id: string; number: str
     SYSTEM,
   );
 }
-

@@ -112,7 +112,14 @@ async function seedFixtures(db: Db, now: Date): Promise<void> {
     const invoice = await postOpenInvoice(db, gen3.account.id, number, addMonths(today, -monthsAgo), 3);
     await recordPayment(
       db,
-      { accountId: gen3.account.id, receivedOn: invoice.dueDate, amountMinor: invoice.totalMinor, reference: `PAY-${number}`, method: "bank_transfer", allocations: [{ invoiceId: invoice.id, amountMinor: invoice.totalMinor }] },
+      {
+        accountId: gen3.account.id,
+        receivedOn: invoice.dueDate,
+        amountMinor: invoice.totalMinor,
+        reference: `PAY-${number}`,
+        method: "bank_transfer",
+        allocations: [{ invoiceId: invoice.id, amountMinor: invoice.totalMinor }],
+      },
       SYSTEM,
     );
   }

@@ -9,7 +9,16 @@ export const DEMO_PASSWORD = "demo-pass-123";
 // Everyone the specs act as without testing sign-in itself: the setup project (e2e/auth.setup.ts)
 // signs each in once through the real form and saves the session for the specs to reuse.
 export const SESSION_USERS: { email: string; password: string }[] = [
-  ...["ops@northwind.example", "admin@acme.example", "billing@acme.example", "viewer@acme.example", "member@acme.example", "admin@globex.example", "admin@initech.example", "admin@umbrella.example"].map((email) => ({ email, password: DEMO_PASSWORD })),
+  ...[
+    "ops@northwind.example",
+    "admin@acme.example",
+    "billing@acme.example",
+    "viewer@acme.example",
+    "member@acme.example",
+    "admin@globex.example",
+    "admin@initech.example",
+    "admin@umbrella.example",
+  ].map((email) => ({ email, password: DEMO_PASSWORD })),
   ...FIXTURE_ACCOUNTS.flatMap((account) => account.users.map((user) => ({ email: user.email, password: FIXTURE_PASSWORD }))),
 ];
 

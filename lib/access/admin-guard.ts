@@ -36,8 +36,7 @@ async function stillAdministers(tx: Db, viewer: Viewer): Promise<boolean> {
   return Boolean(row);
 }
 
-export const LAST_ADMIN_MESSAGE =
-  "This would leave the account without an active administrator. Give another active user a role with Manage Users and Roles first.";
+export const LAST_ADMIN_MESSAGE = "This would leave the account without an active administrator. Give another active user a role with Manage Users and Roles first.";
 
 export const SELF_LOCKOUT_MESSAGE =
   "This removes your own access to Manage Users and Roles: you will no longer be able to manage users, roles or the audit log. Confirm to continue.";

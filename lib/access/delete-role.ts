@@ -38,7 +38,8 @@ export async function deleteRole(viewer: Viewer, roleId: string, options: Delete
         });
       }
       const target = await findRole(tx, viewer, reassignId);
-      if (target.id === role.id) throw new AppError("invalid", "Choose a different role to move its users to.", { fieldErrors: { reassignToRoleId: ["Choose a different role."] } });
+      if (target.id === role.id)
+        throw new AppError("invalid", "Choose a different role to move its users to.", { fieldErrors: { reassignToRoleId: ["Choose a different role."] } });
       await tx
         .insert(userRoles)
         .values(holders.map((h) => ({ accountId: viewer.accountId, userId: h.userId, roleId: target.id })))

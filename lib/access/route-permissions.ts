@@ -32,10 +32,7 @@ export function routeRequirement(pathname: string): RouteRequirement | null {
 export type GateDecision = { kind: "allow" } | { kind: "sign-in" } | { kind: "redirect"; to: string } | { kind: "not-found" };
 
 // Pure decision for one request: who is signed in (null: nobody live) against what the route needs.
-export function decideRoute(
-  requirement: RouteRequirement,
-  who: { isOperator: boolean; permissions: ReadonlySet<Permission> } | null,
-): GateDecision {
+export function decideRoute(requirement: RouteRequirement, who: { isOperator: boolean; permissions: ReadonlySet<Permission> } | null): GateDecision {
   if (!who) return { kind: "sign-in" };
   if (requirement === "signed-in") return { kind: "allow" };
   if (requirement === "operator") return who.isOperator ? { kind: "allow" } : { kind: "not-found" };

@@ -23,7 +23,10 @@ export async function renameRole(viewer: Viewer, roleId: string, input: { name: 
     assertEditable(role);
     if (role.name === name) return;
     await assertNameFree(tx, viewer.accountId, name, role.id);
-    await tx.update(roles).set({ name }).where(and(eq(roles.id, role.id), eq(roles.accountId, viewer.accountId)));
+    await tx
+      .update(roles)
+      .set({ name })
+      .where(and(eq(roles.id, role.id), eq(roles.accountId, viewer.accountId)));
     await recordAuditEvent(tx, {
       accountId: viewer.accountId,
       actor: viewerActor(viewer),

@@ -10,10 +10,7 @@ export async function createAccount(db: Db, values: NewAccount) {
     const [account] = await tx.insert(accounts).values(values).returning();
     const roleIds = {} as Record<BuiltInRoleKey, string>;
     for (const builtIn of BUILT_IN_ROLES) {
-      const [role] = await tx
-        .insert(roles)
-        .values({ accountId: account.id, name: builtIn.name, builtInKey: builtIn.key, isBuiltIn: true })
-        .returning({ id: roles.id });
+      const [role] = await tx.insert(roles).values({ accountId: account.id, name: builtIn.name, builtInKey: builtIn.key, isBuiltIn: true }).returning({ id: roles.id });
       roleIds[builtIn.key] = role.id;
       if (builtIn.permissions.length > 0) {
         await tx.insert(rolePermissions).values(builtIn.permissions.map((permission) => ({ accountId: account.id, roleId: role.id, permission })));

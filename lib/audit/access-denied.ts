@@ -49,14 +49,17 @@ export async function recordAccessDenied(viewer: Viewer, denial: Denial, origin:
 async function belongsToAnotherAccount(viewer: Viewer, id: string): Promise<boolean> {
   if (!new RegExp(`^${UUID.source}$`, "i").test(id)) return false;
   const db = await getDb();
-  const [row] = await rawRows<{ found: boolean }>(db, sql`
+  const [row] = await rawRows<{ found: boolean }>(
+    db,
+    sql`
     select exists (
       select 1 from invoices where id = ${id} and account_id <> ${viewer.accountId}
       union all select 1 from users where id = ${id} and account_id is distinct from ${viewer.accountId}
       union all select 1 from roles where id = ${id} and account_id <> ${viewer.accountId}
       union all select 1 from support_tickets where id = ${id} and account_id <> ${viewer.accountId}
       union all select 1 from payment_methods where id = ${id} and account_id <> ${viewer.accountId}
-    ) as found`);
+    ) as found`,
+  );
   return Boolean(row?.found);
 }
 

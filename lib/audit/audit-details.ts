@@ -52,7 +52,10 @@ const SPECIFIC: Record<string, (d: Details, f: AuditDetailsFormat) => (string | 
 // keeps the details in full.
 export function describeAuditDetails(action: string, details: Details, format: AuditDetailsFormat): string {
   const specific = SPECIFIC[action];
-  if (specific) return specific(details, format).filter((part): part is string => Boolean(part)).join("; ");
+  if (specific)
+    return specific(details, format)
+      .filter((part): part is string => Boolean(part))
+      .join("; ");
   return Object.entries(details)
     .filter(([, value]) => value !== null && value !== undefined && value !== "")
     .map(([key, value]) => `${humanKey(key)}: ${humanValue(value, format)}`)
@@ -60,7 +63,13 @@ export function describeAuditDetails(action: string, details: Details, format: A
 }
 
 function humanKey(key: string): string {
-  return KEY_LABELS[key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+  return (
+    KEY_LABELS[key] ??
+    key
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .replace(/_/g, " ")
+      .toLowerCase()
+  );
 }
 
 function humanValue(value: unknown, format: AuditDetailsFormat): string {

@@ -29,7 +29,10 @@ export function encodeAuditCursor(at: string, id: number): string {
 // page size and a keyset cursor (`after` = older rows, `before` = newer rows).
 export const auditFiltersSchema = z
   .object({
-    actor: z.union([idSchema(), z.literal("")]).optional().transform((v) => v || undefined),
+    actor: z
+      .union([idSchema(), z.literal("")])
+      .optional()
+      .transform((v) => v || undefined),
     action: z
       .string()
       .trim()
@@ -39,7 +42,10 @@ export const auditFiltersSchema = z
       .transform((v) => v || undefined),
     from: day.optional(),
     to: day.optional(),
-    size: z.coerce.number().pipe(z.union([z.literal(25), z.literal(50), z.literal(100)])).catch(50),
+    size: z.coerce
+      .number()
+      .pipe(z.union([z.literal(25), z.literal(50), z.literal(100)]))
+      .catch(50),
     after: cursorSchema.optional(),
     before: cursorSchema.optional(),
   })

@@ -54,7 +54,12 @@ export async function fetchOlderAuditEvents(viewer: Viewer, filters: AuditFilter
   requirePermission(viewer, "users.manage");
   const db = await getDb();
   const keyset = after ? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id})` : undefined;
-  return db.select(columns).from(auditEvents).where(and(filterWhere(viewer, filters), keyset)).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(limit);
+  return db
+    .select(columns)
+    .from(auditEvents)
+    .where(and(filterWhere(viewer, filters), keyset))
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(limit);
 }
 
 export type AuditPage = { rows: AuditEventRow[]; olderCursor: string | null; newerCursor: string | null };

@@ -38,9 +38,7 @@ export async function authenticate(db: Db, attempt: SignInAttempt): Promise<Sign
     .select({ id: users.id, accountId: users.accountId, passwordHash: users.passwordHash, disabledAt: users.disabledAt, isOperator: users.isOperator })
     .from(users)
     .where(and(eq(users.email, email), isNotNull(users.passwordHash)));
-  const actor = user
-    ? { kind: user.isOperator ? ("operator" as const) : ("user" as const), userId: user.id, label: email }
-    : { kind: "anonymous" as const, label: email };
+  const actor = user ? { kind: user.isOperator ? ("operator" as const) : ("user" as const), userId: user.id, label: email } : { kind: "anonymous" as const, label: email };
 
   const accountKey = signInThrottleKey(email, user ? deviceIdFor(attempt.deviceToken, user.id) : null);
   // Per IP only when the address is known: "unknown" is everyone, and one bucket for everyone

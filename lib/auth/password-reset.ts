@@ -32,7 +32,8 @@ const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 // form cannot be used to learn who has a login.
 export async function requestPasswordReset(emailInput: unknown, origin: RequestOrigin, now: Date): Promise<void> {
   const parsed = emailSchema.safeParse(emailInput);
-  if (!parsed.success) throw new AppError("invalid", "Enter an email address like name@example.com.", { fieldErrors: { email: ["Enter an email address like name@example.com."] } });
+  if (!parsed.success)
+    throw new AppError("invalid", "Enter an email address like name@example.com.", { fieldErrors: { email: ["Enter an email address like name@example.com."] } });
   const email = parsed.data;
   const db = await getDb();
   if (!(await hitRateLimit(db, `password-reset:${email}`, RESETS_PER_HOUR, 3600, now)).allowed) return;
@@ -46,13 +47,36 @@ export async function requestPasswordReset(emailInput: unknown, origin: RequestO
   const content = await renderEmail(createElement(PasswordResetEmail, { provider: providerName(), url, minutes: RESET_TTL_MINUTES }));
   await db.transaction(async (tx) => {
     // Only the newest link works.
-    await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, "password_reset"), isNull(userTokens.usedAt)));
+    await tx
+      .update(userTokens)
+      .set({ usedAt: now })
+      .where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, "password_reset"), isNull(userTokens.usedAt)));
     const [row] = await tx
       .insert(userTokens)
-      .values({ accountId: user.accountId, userId: user.id, purpose: "password_reset", tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000), createdAt: now })
+      .values({
+        accountId: user.accountId,
+        userId: user.id,
+        purpose: "password_reset",
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000),
+        createdAt: now,
+      })
       .returning({ id: userTokens.id });
-    await enqueueEmail(tx, { accountId: user.accountId, userId: user.id, to: user.email, subject: "Reset your billing portal password", ...content, idempotencyKey: `password-reset:${row.id}` });
-    await recordAuditEvent(tx, { accountId: user.accountId, actor: { kind: "anonymous", label: user.email }, action: "auth.password_reset_requested", target: { type: "user", id: user.id }, origin });
+    await enqueueEmail(tx, {
+      accountId: user.accountId,
+      userId: user.id,
+      to: user.email,
+      subject: "Reset your billing portal password",
+      ...content,
+      idempotencyKey: `password-reset:${row.id}`,
+    });
+    await recordAuditEvent(tx, {
+      accountId: user.accountId,
+      actor: { kind: "anonymous", label: user.email },
+      action: "auth.password_reset_requested",
+      target: { type: "user", id: user.id },
+      origin,
+    });
   });
 }
 
@@ -64,7 +88,9 @@ export async function isResetTokenOpen(token: string, now: Date): Promise<boolea
     .select({ id: userTokens.id })
     .from(userTokens)
     .innerJoin(users, eq(users.id, userTokens.userId))
-    .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.purpose, "password_reset"), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now), isNull(users.disabledAt)));
+    .where(
+      and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.purpose, "password_reset"), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now), isNull(users.disabledAt)),
+    );
   return Boolean(row);
 }
 
@@ -95,7 +121,13 @@ export async function resetPassword(token: string, input: { password: unknown; c
     if (!user) throw new AppError("conflict", RESET_LINK_PROBLEM);
     await revokeUserSessions(tx, user.id, now);
     await clearSignInAttempts(tx, signInThrottleKey(user.email, null));
-    await recordAuditEvent(tx, { accountId: user.accountId, actor: { kind: "user", userId: user.id, label: user.email }, action: "auth.password_reset", target: { type: "user", id: user.id }, origin });
+    await recordAuditEvent(tx, {
+      accountId: user.accountId,
+      actor: { kind: "user", userId: user.id, label: user.email },
+      action: "auth.password_reset",
+      target: { type: "user", id: user.id },
+      origin,
+    });
     return { email: user.email };
   });
 }

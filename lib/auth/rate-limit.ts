@@ -27,5 +27,8 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
 // Gives back a hit reserved for an attempt that turned out fine (a successful sign-in), so the
 // window counts failures only.
 export async function releaseRateLimitHit(db: Db, key: string): Promise<void> {
-  await db.update(rateLimits).set({ count: sql`greatest(${rateLimits.count} - 1, 0)` }).where(sql`${rateLimits.key} = ${key}`);
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(sql`${rateLimits.key} = ${key}`);
 }

@@ -33,7 +33,10 @@ export async function createSession(db: Db, input: NewSession): Promise<{ id: st
 
 export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
   if (!isUuid(sessionId)) return;
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 // Every session of a user (disabled, password changed or reset), or all but one ("sign out other sessions").

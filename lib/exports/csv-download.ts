@@ -33,7 +33,11 @@ function cell<Row>(column: CsvColumn<Row>, row: Row): string {
 export function csvDownload<Row>({ filename, columns, batches, delimiter = "," }: CsvDownload<Row>): Response {
   const options: Options = { record_delimiter: "windows", delimiter };
   const header = BOM + stringify([columns.map((c) => c.header)], options);
-  const toCsv = (batch: Row[]) => stringify(batch.map((row) => columns.map((c) => cell(c, row))), options);
+  const toCsv = (batch: Row[]) =>
+    stringify(
+      batch.map((row) => columns.map((c) => cell(c, row))),
+      options,
+    );
   return new Response(batchedBody(header, batches, toCsv), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -62,7 +62,11 @@ export function runOperatorFormAction(values: Record<string, string>, act: (oper
 
 // Public forms (the invitation link, whose token is the credential checked in lib/).
 export function runPublicFormAction(values: Record<string, string>, act: (origin: RequestOrigin) => Promise<FormState>): Promise<FormState> {
-  return runForm(async () => true, values, (_caller, origin) => act(origin));
+  return runForm(
+    async () => true,
+    values,
+    (_caller, origin) => act(origin),
+  );
 }
 
 export function formStateFromError(error: unknown, values: Record<string, string>): FormState {

@@ -40,7 +40,13 @@ export async function createApiKey(operator: Operator, raw: unknown): Promise<{ 
   const db = await getDb();
   const key = await db.transaction(async (tx) => {
     const [row] = await tx.insert(apiKeys).values({ name, keyPrefix: prefix, keyHash: hash, createdByUserId: operator.userId }).returning({ id: apiKeys.id, name: apiKeys.name });
-    await recordAuditEvent(tx, { accountId: null, actor: operatorActor(operator), action: "api_key.created", target: { type: "api_key", id: row.id }, details: { name: row.name, prefix } });
+    await recordAuditEvent(tx, {
+      accountId: null,
+      actor: operatorActor(operator),
+      action: "api_key.created",
+      target: { type: "api_key", id: row.id },
+      details: { name: row.name, prefix },
+    });
     return row;
   });
   return { ...key, secret };
@@ -57,6 +63,12 @@ export async function revokeApiKey(operator: Operator, keyId: string, now: Date)
       .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id, name: apiKeys.name, keyPrefix: apiKeys.keyPrefix });
     if (!row) throw new AppError("not_found", "No active API key with this id");
-    await recordAuditEvent(tx, { accountId: null, actor: operatorActor(operator), action: "api_key.revoked", target: { type: "api_key", id: row.id }, details: { name: row.name, prefix: row.keyPrefix } });
+    await recordAuditEvent(tx, {
+      accountId: null,
+      actor: operatorActor(operator),
+      action: "api_key.revoked",
+      target: { type: "api_key", id: row.id },
+      details: { name: row.name, prefix: row.keyPrefix },
+    });
   });
 }

@@ -17,11 +17,7 @@ export type IdempotencyClaim = { apiKeyId: string; key: string; endpoint: string
 // simultaneous requests post once, on real PostgreSQL as well as on the embedded one.
 // Outcomes of the business rules (201, and 404/409/422 raised while posting) are stored and replayed;
 // unexpected errors roll everything back so a retry runs again.
-export async function runIdempotent(
-  db: Database,
-  claim: IdempotencyClaim,
-  execute: (tx: Db) => Promise<IngestResult>,
-): Promise<IngestResult & { replayed: boolean }> {
+export async function runIdempotent(db: Database, claim: IdempotencyClaim, execute: (tx: Db) => Promise<IngestResult>): Promise<IngestResult & { replayed: boolean }> {
   return db.transaction(async (tx) => {
     const [claimed] = await tx
       .insert(idempotencyKeys)

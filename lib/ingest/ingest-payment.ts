@@ -19,7 +19,10 @@ export async function ingestPayment(tx: Db, input: IngestPayment, client: ApiCli
   if (input.allocations) {
     const numbers = input.allocations.map((a) => a.invoiceNumber);
     const found = numbers.length
-      ? await tx.select({ id: invoices.id, number: invoices.number }).from(invoices).where(and(eq(invoices.accountId, account.id), inArray(invoices.number, numbers)))
+      ? await tx
+          .select({ id: invoices.id, number: invoices.number })
+          .from(invoices)
+          .where(and(eq(invoices.accountId, account.id), inArray(invoices.number, numbers)))
       : [];
     const issues = input.allocations.flatMap((a, i) =>
       found.some((f) => f.number === a.invoiceNumber) ? [] : [{ path: `allocations.${i}.invoiceNumber`, message: `No invoice ${a.invoiceNumber} in account "${account.slug}"` }],
@@ -34,7 +37,9 @@ export async function ingestPayment(tx: Db, input: IngestPayment, client: ApiCli
     client.actor,
   );
   const ids = result.allocations.map((a) => a.invoiceId);
-  const settled = ids.length ? await tx.select({ id: invoices.id, number: invoices.number, status: invoices.status, balanceMinor: BALANCE_DUE }).from(invoices).where(inArray(invoices.id, ids)) : [];
+  const settled = ids.length
+    ? await tx.select({ id: invoices.id, number: invoices.number, status: invoices.status, balanceMinor: BALANCE_DUE }).from(invoices).where(inArray(invoices.id, ids))
+    : [];
   const allocatedMinor = result.allocations.reduce((sum, a) => sum + a.amountMinor, 0);
   return {
     status: 201,

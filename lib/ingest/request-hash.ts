@@ -14,5 +14,7 @@ export function canonicalJson(value: unknown): string {
 
 // What "the same request" means for an Idempotency-Key: same endpoint and same JSON body.
 export function requestHash(endpoint: string, body: unknown): string {
-  return createHash("sha256").update(`${endpoint}\n${canonicalJson(body)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${endpoint}\n${canonicalJson(body)}`)
+    .digest("hex");
 }

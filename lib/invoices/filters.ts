@@ -146,14 +146,7 @@ export function parseInvoiceFilters(params: RawFilters, context: FilterContext, 
 
 // True when the user narrowed the tab beyond its defaults (used for the "nothing matched" state).
 export function hasActiveFilters(filters: ListFilters): boolean {
-  return (
-    filters.from !== filters.defaultFrom ||
-    filters.to !== null ||
-    filters.statuses.length > 0 ||
-    filters.q !== "" ||
-    filters.minMinor !== null ||
-    filters.maxMinor !== null
-  );
+  return filters.from !== filters.defaultFrom || filters.to !== null || filters.statuses.length > 0 || filters.q !== "" || filters.minMinor !== null || filters.maxMinor !== null;
 }
 
 // The page the URL asks for; exports pass their own cursor and a larger limit instead.

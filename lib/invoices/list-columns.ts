@@ -85,8 +85,16 @@ export function paymentListColumns(): PaymentListColumn[] {
     { id: "method", header: "Method", value: (r) => paymentMethodLabel(r), card: "meta" },
     { id: "amount", header: "Amount", sort: "amount", numeric: true, value: (r) => decimal(r.amountMinor, r.currency), card: "lead" },
     { id: "status", header: "Status", value: (r) => PAYMENT_STATUS_LABELS[r.status], card: "lead" },
-    { id: "applied_to", header: "Applied to", value: (r) =>
-        [...r.appliedTo.map((a) => `${a.number} ${decimal(a.amountMinor, r.currency)}`), ...(r.hiddenAppliedMinor > 0 ? [`hidden Generation 3 invoices ${decimal(r.hiddenAppliedMinor, r.currency)}`] : [])].join("; "), card: "foot" },
+    {
+      id: "applied_to",
+      header: "Applied to",
+      value: (r) =>
+        [
+          ...r.appliedTo.map((a) => `${a.number} ${decimal(a.amountMinor, r.currency)}`),
+          ...(r.hiddenAppliedMinor > 0 ? [`hidden Generation 3 invoices ${decimal(r.hiddenAppliedMinor, r.currency)}`] : []),
+        ].join("; "),
+      card: "foot",
+    },
   ];
 }
 

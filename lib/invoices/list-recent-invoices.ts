@@ -27,9 +27,6 @@ export async function summarizeRecentInvoices(viewer: Viewer, filters: ListFilte
 
 // The Recent Invoices tab: the page the filters ask for, plus count and billed total.
 export async function listRecentInvoices(viewer: Viewer, filters: ListFilters, now: Date): Promise<InvoiceList> {
-  const [page, summary] = await Promise.all([
-    fetchRecentInvoiceRows(viewer, filters, now, pageRequestOf(filters)),
-    summarizeRecentInvoices(viewer, filters, now),
-  ]);
+  const [page, summary] = await Promise.all([fetchRecentInvoiceRows(viewer, filters, now, pageRequestOf(filters)), summarizeRecentInvoices(viewer, filters, now)]);
   return { ...page, ...summary };
 }

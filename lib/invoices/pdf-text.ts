@@ -145,7 +145,9 @@ export function drawText(doc: Doc, text: string, x: number, y: number, options: 
       for (const word of words) {
         let wordLeft = left;
         for (const run of word.rtl ? [...word.runs].reverse() : word.runs) {
-          const font = selectFont(doc, run.script, Boolean(options.bold)).fontSize(options.size).fillColor(options.color ?? "#0f172a");
+          const font = selectFont(doc, run.script, Boolean(options.bold))
+            .fontSize(options.size)
+            .fillColor(options.color ?? "#0f172a");
           font.text(run.text, wordLeft, baseline, { lineBreak: false, baseline: "alphabetic" });
           wordLeft += doc.widthOfString(run.text);
         }

@@ -32,10 +32,19 @@ export async function getTabSummaries(viewer: Viewer, now: Date): Promise<TabSum
   const [open, recent] = [defaults("open"), defaults("recent")];
   // Registered before the first await, so a list rendering alongside finds them.
   const sums = sumInvoiceTabs(viewer, now, invoiceListWhere(viewer, open, now, IS_OPEN), invoiceListWhere(viewer, recent, now, null));
-  rememberSummary(summaryKey("open", open, today), sums.then((s) => s.open));
-  rememberSummary(summaryKey("recent", recent, today), sums.then((s) => s.recent));
+  rememberSummary(
+    summaryKey("open", open, today),
+    sums.then((s) => s.open),
+  );
+  rememberSummary(
+    summaryKey("recent", recent, today),
+    sums.then((s) => s.recent),
+  );
   // Recent Invoices without any filter (its CSV "All") is every visible invoice.
-  rememberSummary(summaryKey("recent", scopeFilters(recent, "all"), today), sums.then((s) => s.visible));
+  rememberSummary(
+    summaryKey("recent", scopeFilters(recent, "all"), today),
+    sums.then((s) => s.visible),
+  );
   const [tabs, payments] = await Promise.all([sums, can(viewer, "payments.read") ? summarizeRecentPayments(viewer, defaults("payments")) : undefined]);
   return { summaries: { open: tabs.open, recent: tabs.recent, payments }, hasInvoices: tabs.visible.count > 0 };
 }

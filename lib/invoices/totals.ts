@@ -54,7 +54,11 @@ export function computeLine(line: LineInput, index = 0): LineTotals {
   const whole = qty / QUANTITY_SCALE;
   const frac = (qty % QUANTITY_SCALE).toString().padStart(4, "0").replace(/0+$/, "");
   const over = `Quantity × unit price is above the maximum amount (${MAX_AMOUNT_MINOR} minor units)`;
-  return { quantity: frac ? `${whole}.${frac}` : String(whole), amountMinor: checkLimit(amount, `lines.${index}.quantity`, over), taxMinor: checkLimit(tax, `lines.${index}.quantity`, over) };
+  return {
+    quantity: frac ? `${whole}.${frac}` : String(whole),
+    amountMinor: checkLimit(amount, `lines.${index}.quantity`, over),
+    taxMinor: checkLimit(tax, `lines.${index}.quantity`, over),
+  };
 }
 
 // The invoice's figures; throws AmountLimitError when a line or the total passes the maximum amount.

@@ -20,7 +20,10 @@ export type AlertItem = { id: string; title: string; body: string; href: string 
 export async function countUnreadAlerts(viewer: Viewer): Promise<number> {
   requireAccountMember(viewer);
   const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(alerts).where(and(own(viewer), isNull(alerts.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(alerts)
+    .where(and(own(viewer), isNull(alerts.readAt)));
   return Number(row?.n ?? 0);
 }
 
@@ -71,7 +74,11 @@ export async function listAlerts(viewer: Viewer, params: z.input<typeof alertsPa
 export async function markAllAlertsRead(viewer: Viewer, now = new Date()): Promise<number> {
   requireAccountMember(viewer);
   const db = await getDb();
-  const rows = await db.update(alerts).set({ readAt: now }).where(and(own(viewer), isNull(alerts.readAt))).returning({ id: alerts.id });
+  const rows = await db
+    .update(alerts)
+    .set({ readAt: now })
+    .where(and(own(viewer), isNull(alerts.readAt)))
+    .returning({ id: alerts.id });
   return rows.length;
 }
 

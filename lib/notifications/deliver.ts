@@ -67,7 +67,16 @@ async function singleEmail(n: NewNotification, now: Date): Promise<OutboxEmailIn
       preferencesUrl: absoluteUrl(NOTIFICATION_LINKS.preferences()),
     }),
   );
-  return { accountId: n.accountId, userId: n.userId, to: n.recipient.email, subject: message.subject, html, text, idempotencyKey: `notification:${n.notificationId}`, notBefore: now };
+  return {
+    accountId: n.accountId,
+    userId: n.userId,
+    to: n.recipient.email,
+    subject: message.subject,
+    html,
+    text,
+    idempotencyKey: `notification:${n.notificationId}`,
+    notBefore: now,
+  };
 }
 
 async function digestEmail(group: NewNotification[], now: Date): Promise<OutboxEmailInput> {

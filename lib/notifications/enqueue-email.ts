@@ -33,11 +33,7 @@ function toRow(input: OutboxEmailInput) {
 // Writes an email to the transactional outbox (R-N6); the outbox worker sends it with retries.
 // Pass the transaction handle so the email exists exactly when the event that caused it does.
 export async function enqueueEmail(db: Db, input: OutboxEmailInput): Promise<{ id: string } | null> {
-  const [row] = await db
-    .insert(emailOutbox)
-    .values(toRow(input))
-    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
-    .returning({ id: emailOutbox.id });
+  const [row] = await db.insert(emailOutbox).values(toRow(input)).onConflictDoNothing({ target: emailOutbox.idempotencyKey }).returning({ id: emailOutbox.id });
   return row ?? null;
 }
 

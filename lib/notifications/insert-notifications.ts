@@ -19,7 +19,9 @@ export function recipientOf(row: InsertedRow): NewNotification["recipient"] {
 // so concurrent sweeps wait on each other instead of deadlocking.
 // `supersededBy` (over `n` and `due`) says which already-sent notification makes this one redundant.
 export async function insertNotifications(tx: Db, event: NotificationEvent, due: SQL, recipients: SQL, supersededBy: SQL, now: Date) {
-  return rawRows<InsertedRow>(tx, sql`
+  return rawRows<InsertedRow>(
+    tx,
+    sql`
     with due as (${due}),
     recipients as ${recipients},
     inserted as (
@@ -36,5 +38,6 @@ export async function insertNotifications(tx: Db, event: NotificationEvent, due:
       returning id, account_id, user_id, subject_id, threshold
     )
     select inserted.id, inserted.account_id, inserted.user_id, inserted.subject_id, inserted.threshold, r.alert, r.email, r.email_address
-    from inserted join recipients r on r.user_id = inserted.user_id`);
+    from inserted join recipients r on r.user_id = inserted.user_id`,
+  );
 }

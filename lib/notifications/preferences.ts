@@ -31,25 +31,28 @@ const billingPermissions = [...new Set([...grantingPermissions("invoices.view"),
 async function selectUserPreferences(accountId: string, userId?: string): Promise<UserPreferences[]> {
   const db = await getDb();
   return db
-      .select({
-        userId: users.id,
-        name: users.name,
-        email: users.email,
-        alert: sql<boolean>`coalesce(${notificationPreferences.alert}, ${DEFAULT_PREFERENCES.alert})`,
-        emailOn: sql<boolean>`coalesce(${notificationPreferences.email}, ${DEFAULT_PREFERENCES.email})`,
-        updatedAt: notificationPreferences.updatedAt,
-        changedBy: changer.name,
-        receivesBilling: sql<boolean>`exists (
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      alert: sql<boolean>`coalesce(${notificationPreferences.alert}, ${DEFAULT_PREFERENCES.alert})`,
+      emailOn: sql<boolean>`coalesce(${notificationPreferences.email}, ${DEFAULT_PREFERENCES.email})`,
+      updatedAt: notificationPreferences.updatedAt,
+      changedBy: changer.name,
+      receivesBilling: sql<boolean>`exists (
           select 1 from ${userRoles} join ${rolePermissions}
             on ${rolePermissions.roleId} = ${userRoles.roleId} and ${rolePermissions.accountId} = ${userRoles.accountId}
           where ${userRoles.userId} = ${users.id} and ${userRoles.accountId} = ${users.accountId}
-            and ${rolePermissions.permission} in (${sql.join(billingPermissions.map((p) => sql`${p}`), sql`, `)}))`,
-      })
-      .from(users)
-      .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.category, "billing")))
-      .leftJoin(changer, and(eq(changer.id, notificationPreferences.updatedByUserId), eq(changer.accountId, accountId)))
-      .where(and(eq(users.accountId, accountId), isNull(users.disabledAt), userId ? eq(users.id, userId) : undefined))
-      .orderBy(users.name, users.email);
+            and ${rolePermissions.permission} in (${sql.join(
+              billingPermissions.map((p) => sql`${p}`),
+              sql`, `,
+            )}))`,
+    })
+    .from(users)
+    .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.category, "billing")))
+    .leftJoin(changer, and(eq(changer.id, notificationPreferences.updatedByUserId), eq(changer.accountId, accountId)))
+    .where(and(eq(users.accountId, accountId), isNull(users.disabledAt), userId ? eq(users.id, userId) : undefined))
+    .orderBy(users.name, users.email);
 }
 
 // The viewer's own Billing preferences (R-N3).

@@ -59,10 +59,10 @@ function afterCursor(cursor: BatchCursor | null) {
 // Rows go in in (account, subject, user) order, so concurrent sweeps wait on each other instead of deadlocking.
 export async function insertReminderBatch(tx: Db, scan: ReminderScan, cursor: BatchCursor | null, sizes: BatchSizes, now: Date): Promise<BatchResult> {
   const { walk, limit } = sizes;
-  const pairAfter = cursor?.userId
-    ? sql`and (due.account_id, due.subject_id, r.user_id) > (${cursor.accountId}::uuid, ${cursor.subjectId}::uuid, ${cursor.userId}::uuid)`
-    : sql``;
-  const rows = await rawRows<Row>(tx, sql`
+  const pairAfter = cursor?.userId ? sql`and (due.account_id, due.subject_id, r.user_id) > (${cursor.accountId}::uuid, ${cursor.subjectId}::uuid, ${cursor.userId}::uuid)` : sql``;
+  const rows = await rawRows<Row>(
+    tx,
+    sql`
     with walked as materialized (${scan.walk(afterCursor(cursor), walk)}),
     chunk as (${scan.due}),
     candidates as (
@@ -104,7 +104,8 @@ export async function insertReminderBatch(tx: Db, scan: ReminderScan, cursor: Ba
     union all
     select 'candidate', null, account_id, user_id, subject_id, threshold, alert, email, email_address, null, null, null, null, null, null, null from candidates
     union all
-    select 'inserted', id, null, user_id, subject_id, null, null, null, null, null, null, null, null, null, null, null from inserted`);
+    select 'inserted', id, null, user_id, subject_id, null, null, null, null, null, null, null, null, null, null, null from inserted`,
+  );
 
   const summary = rows.find((r) => r.kind === "summary")!;
   const key = (r: { subject_id: string; user_id: string }) => `${r.subject_id}:${r.user_id}`;

@@ -32,7 +32,14 @@ export async function invoiceReminders(tx: Db, rows: InsertedRow[]): Promise<New
   const byId = new Map(facts.map((f) => [f.id, f]));
   return rows.map((row) => {
     const { account, ...invoice } = byId.get(row.subject_id)!;
-    return { notificationId: row.id, accountId: row.account_id, userId: row.user_id, recipient: recipientOf(row), account, facts: { event: "invoice_past_due", threshold: row.threshold, invoice } };
+    return {
+      notificationId: row.id,
+      accountId: row.account_id,
+      userId: row.user_id,
+      recipient: recipientOf(row),
+      account,
+      facts: { event: "invoice_past_due", threshold: row.threshold, invoice },
+    };
   });
 }
 
@@ -40,13 +47,27 @@ export async function invoiceReminders(tx: Db, rows: InsertedRow[]): Promise<New
 export async function cardReminders(tx: Db, rows: InsertedRow[]): Promise<NewNotification[]> {
   if (rows.length === 0) return [];
   const facts = await tx
-    .select({ id: paymentMethods.id, brand: paymentMethods.brand, last4: paymentMethods.last4, expMonth: paymentMethods.expMonth, expYear: paymentMethods.expYear, account: accountFacts })
+    .select({
+      id: paymentMethods.id,
+      brand: paymentMethods.brand,
+      last4: paymentMethods.last4,
+      expMonth: paymentMethods.expMonth,
+      expYear: paymentMethods.expYear,
+      account: accountFacts,
+    })
     .from(paymentMethods)
     .innerJoin(accounts, eq(accounts.id, paymentMethods.accountId))
     .where(sql`${paymentMethods.id} = any(${idsParam(rows)}::uuid[])`);
   const byId = new Map(facts.map((f) => [f.id, f]));
   return rows.map((row) => {
     const { account, ...card } = byId.get(row.subject_id)!;
-    return { notificationId: row.id, accountId: row.account_id, userId: row.user_id, recipient: recipientOf(row), account, facts: { event: "card_expiring", threshold: row.threshold, card } };
+    return {
+      notificationId: row.id,
+      accountId: row.account_id,
+      userId: row.user_id,
+      recipient: recipientOf(row),
+      account,
+      facts: { event: "card_expiring", threshold: row.threshold, card },
+    };
   });
 }

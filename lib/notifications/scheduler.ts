@@ -37,11 +37,7 @@ export function startNotificationJobs(): NotificationJobs | null {
     await sweepReminders();
     await outbox();
   });
-  const timers = [
-    setInterval(sweep, settings.REMINDER_SWEEP_INTERVAL_MS),
-    setInterval(outbox, settings.OUTBOX_INTERVAL_MS),
-    setTimeout(sweep, 3_000),
-  ];
+  const timers = [setInterval(sweep, settings.REMINDER_SWEEP_INTERVAL_MS), setInterval(outbox, settings.OUTBOX_INTERVAL_MS), setTimeout(sweep, 3_000)];
   for (const timer of timers) timer.unref();
   const jobs = {
     stop: () => {

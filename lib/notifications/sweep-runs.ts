@@ -28,7 +28,10 @@ function describeError(error: unknown): string {
 
 export async function finishSweepRun(db: Db, id: string, totals: SweepTotals, error: unknown): Promise<void> {
   const message = error === null ? null : describeError(error);
-  await db.update(reminderSweeps).set({ ...totals, finishedAt: new Date(), error: message }).where(eq(reminderSweeps.id, id));
+  await db
+    .update(reminderSweeps)
+    .set({ ...totals, finishedAt: new Date(), error: message })
+    .where(eq(reminderSweeps.id, id));
 }
 
 // The latest sweep for the operator console: a failing or stuck sweep is visible the same day.

@@ -19,10 +19,7 @@ export async function getAccountSummary(operator: Operator, accountId: string) {
   requireOperator(operator);
   parseId(accountId, "Account not found");
   const db = await getDb();
-  const [account] = await db
-    .select(viewerAccountColumns)
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
+  const [account] = await db.select(viewerAccountColumns).from(accounts).where(eq(accounts.id, accountId));
   if (!account) throw new AppError("not_found", "Account not found");
   return account;
 }
@@ -37,7 +34,15 @@ export async function getAccountOverview(operator: Operator, accountId: string, 
   const [invoicePageRows, paymentRows, userRows, ticketRows, [counts]] = await Promise.all([
     listAccountInvoicesForOperator(operator, accountId, invoicePage),
     db
-      .select({ id: payments.id, receivedOn: payments.receivedOn, amountMinor: payments.amountMinor, currency: payments.currency, method: payments.method, reference: payments.reference, status: payments.status })
+      .select({
+        id: payments.id,
+        receivedOn: payments.receivedOn,
+        amountMinor: payments.amountMinor,
+        currency: payments.currency,
+        method: payments.method,
+        reference: payments.reference,
+        status: payments.status,
+      })
       .from(payments)
       .where(eq(payments.accountId, accountId))
       .orderBy(desc(payments.receivedOn), desc(payments.createdAt))

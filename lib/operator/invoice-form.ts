@@ -18,7 +18,10 @@ export const operatorInvoiceSchema = z
         z.object({
           description: textSchema({ min: 1, minMessage: "Describe the line", max: 500, maxMessage: "At most 500 characters" }),
           quantity: quantitySchema,
-          unitPrice: z.string().trim().regex(/^-?\d{1,12}(\.\d+)?$/, "Enter an amount like 49.90"),
+          unitPrice: z
+            .string()
+            .trim()
+            .regex(/^-?\d{1,12}(\.\d+)?$/, "Enter an amount like 49.90"),
         }),
       )
       .min(1, "Add at least one line")

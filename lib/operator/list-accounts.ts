@@ -18,8 +18,16 @@ export async function listAccountsForOperator(operator: Operator, rawSearch = ""
   // single-table select drizzle renders columns unqualified, so `users.account_id = accounts.id`
   // inside a subquery became `"account_id" = "id"` on the users table and every count was 0. With a
   // join, drizzle qualifies every column.
-  const userCounts = db.select({ accountId: users.accountId, n: count().as("user_count") }).from(users).groupBy(users.accountId).as("user_counts");
-  const invoiceCounts = db.select({ accountId: invoices.accountId, n: count().as("invoice_count") }).from(invoices).groupBy(invoices.accountId).as("invoice_counts");
+  const userCounts = db
+    .select({ accountId: users.accountId, n: count().as("user_count") })
+    .from(users)
+    .groupBy(users.accountId)
+    .as("user_counts");
+  const invoiceCounts = db
+    .select({ accountId: invoices.accountId, n: count().as("invoice_count") })
+    .from(invoices)
+    .groupBy(invoices.accountId)
+    .as("invoice_counts");
   const accountsWithMatchingUser = db.select({ accountId: users.accountId }).from(users).where(ilike(users.email, term));
   return db
     .select({

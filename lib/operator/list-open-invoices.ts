@@ -15,7 +15,14 @@ export async function listOpenInvoicesForOperator(operator: Operator, accountId:
   parseId(accountId, "Account not found");
   const db = await getDb();
   const rows = await db
-    .select({ invoiceId: invoices.id, number: invoices.number, issueDate: invoices.issueDate, dueDate: invoices.dueDate, totalMinor: invoices.totalMinor, balanceMinor: BALANCE_DUE })
+    .select({
+      invoiceId: invoices.id,
+      number: invoices.number,
+      issueDate: invoices.issueDate,
+      dueDate: invoices.dueDate,
+      totalMinor: invoices.totalMinor,
+      balanceMinor: BALANCE_DUE,
+    })
     .from(invoices)
     .where(and(eq(invoices.accountId, accountId), eq(invoices.status, "open")));
   return rows.sort(compareOldestFirst);

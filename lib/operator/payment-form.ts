@@ -10,7 +10,10 @@ export const PAYMENT_METHOD_LABELS: Record<(typeof PAYMENT_METHODS)[number], str
   other: "Other",
 };
 
-const decimalAmount = z.string().trim().regex(/^\d{1,12}(\.\d+)?$/, "Enter an amount like 120.00");
+const decimalAmount = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}(\.\d+)?$/, "Enter an amount like 120.00");
 
 // The operator's "Record a payment" form: amounts are decimals in the account's currency.
 export const operatorPaymentSchema = z.object({

@@ -46,7 +46,8 @@ export async function recordPaymentAsOperator(operator: Operator, accountId: str
     return { paymentId: payment.id };
   } catch (error) {
     if (isAppError(error) && (error.code === "conflict" || error.code === "invalid")) throw invalidFields(error.message, { allocations: error.message });
-    if (isAppError(error) && error.code === "not_found") throw invalidFields("One of the invoices is not in this account.", { allocations: "One of the invoices is not in this account." });
+    if (isAppError(error) && error.code === "not_found")
+      throw invalidFields("One of the invoices is not in this account.", { allocations: "One of the invoices is not in this account." });
     throw error;
   }
 }

@@ -10,7 +10,9 @@ import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { parseId, parseInput, textSchema } from "@/lib/validation";
 import { operatorActor } from "./operator-actor";
 
-export const voidReasonSchema = z.object({ reason: textSchema({ min: 3, minMessage: "Give a reason (at least 3 characters)", max: 500, maxMessage: "At most 500 characters", multiline: true }) });
+export const voidReasonSchema = z.object({
+  reason: textSchema({ min: 3, minMessage: "Give a reason (at least 3 characters)", max: 500, maxMessage: "At most 500 characters", multiline: true }),
+});
 
 // The invoice an operator is about to void, checked to belong to the account in the URL.
 // Note: operator-only and deliberately cross-account.
@@ -20,7 +22,16 @@ export async function getInvoiceForOperator(operator: Operator, accountId: strin
   const id = parseId(invoiceId, "Invoice not found");
   const db = await getDb();
   const [invoice] = await db
-    .select({ id: invoices.id, number: invoices.number, status: invoices.status, totalMinor: invoices.totalMinor, paidMinor: invoices.paidMinor, currency: invoices.currency, issueDate: invoices.issueDate, dueDate: invoices.dueDate })
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      status: invoices.status,
+      totalMinor: invoices.totalMinor,
+      paidMinor: invoices.paidMinor,
+      currency: invoices.currency,
+      issueDate: invoices.issueDate,
+      dueDate: invoices.dueDate,
+    })
     .from(invoices)
     .where(and(eq(invoices.id, id), eq(invoices.accountId, account)));
   if (!invoice) throw new AppError("not_found", "Invoice not found");

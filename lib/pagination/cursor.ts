@@ -12,7 +12,18 @@ export type PageCursor = { sort: string; dir: SortDir; value: CursorValue; id: s
 export type PageDirection = "after" | "before";
 
 // A string value with a control character (a NUL cannot reach PostgreSQL) is a malformed token.
-const tokenSchema = z.tuple([z.string().max(40), z.enum(["asc", "desc"]), z.union([z.string().max(200).refine((v) => !hasControls(v)), z.number()]), idSchema()]);
+const tokenSchema = z.tuple([
+  z.string().max(40),
+  z.enum(["asc", "desc"]),
+  z.union([
+    z
+      .string()
+      .max(200)
+      .refine((v) => !hasControls(v)),
+    z.number(),
+  ]),
+  idSchema(),
+]);
 
 export function encodeCursor(cursor: PageCursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.dir, cursor.value, cursor.id]), "utf8").toString("base64url");

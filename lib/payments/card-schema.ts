@@ -24,7 +24,10 @@ export function addCardSchema(now: Date, timeZone: string) {
         .int()
         .transform((y) => (y < 100 ? 2000 + y : y))
         .pipe(z.number().min(2000, "Choose the expiry year.").max(2100, "Choose the expiry year.")),
-      cvc: z.string({ error: "Enter the security code." }).trim().regex(/^\d{3,4}$/, "Enter the 3- or 4-digit security code."),
+      cvc: z
+        .string({ error: "Enter the security code." })
+        .trim()
+        .regex(/^\d{3,4}$/, "Enter the 3- or 4-digit security code."),
       makeDefault: z.boolean().default(false),
     })
     .superRefine((card, ctx) => {

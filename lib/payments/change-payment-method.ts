@@ -29,9 +29,22 @@ export async function setDefaultPaymentMethod(viewer: Viewer, paymentMethodId: s
     await lockAccount(tx, viewer.accountId);
     const card = await findCard(tx, viewer, id);
     if (card.isDefault) return;
-    await tx.update(paymentMethods).set({ isDefault: false }).where(and(eq(paymentMethods.accountId, viewer.accountId), isNull(paymentMethods.removedAt)));
-    await tx.update(paymentMethods).set({ isDefault: true }).where(and(eq(paymentMethods.id, card.id), eq(paymentMethods.accountId, viewer.accountId)));
-    await recordAuditEvent(tx, { accountId: viewer.accountId, actor: viewerActor(viewer), action: "payment_method.default_set", target: { type: "payment_method", id: card.id }, details: { brand: card.brand }, origin });
+    await tx
+      .update(paymentMethods)
+      .set({ isDefault: false })
+      .where(and(eq(paymentMethods.accountId, viewer.accountId), isNull(paymentMethods.removedAt)));
+    await tx
+      .update(paymentMethods)
+      .set({ isDefault: true })
+      .where(and(eq(paymentMethods.id, card.id), eq(paymentMethods.accountId, viewer.accountId)));
+    await recordAuditEvent(tx, {
+      accountId: viewer.accountId,
+      actor: viewerActor(viewer),
+      action: "payment_method.default_set",
+      target: { type: "payment_method", id: card.id },
+      details: { brand: card.brand },
+      origin,
+    });
   });
 }
 
@@ -56,10 +69,23 @@ export async function removePaymentMethod(viewer: Viewer, paymentMethodId: strin
         throw new AppError("conflict", `This is the account's only payment method and there ${n === 1 ? "is" : "are"} ${open}. Add another card before removing this one.`);
       }
     }
-    await tx.update(paymentMethods).set({ removedAt: now, isDefault: false }).where(and(eq(paymentMethods.id, card.id), eq(paymentMethods.accountId, viewer.accountId)));
+    await tx
+      .update(paymentMethods)
+      .set({ removedAt: now, isDefault: false })
+      .where(and(eq(paymentMethods.id, card.id), eq(paymentMethods.accountId, viewer.accountId)));
     if (card.isDefault && successor) {
-      await tx.update(paymentMethods).set({ isDefault: true }).where(and(eq(paymentMethods.id, successor.id), eq(paymentMethods.accountId, viewer.accountId)));
+      await tx
+        .update(paymentMethods)
+        .set({ isDefault: true })
+        .where(and(eq(paymentMethods.id, successor.id), eq(paymentMethods.accountId, viewer.accountId)));
     }
-    await recordAuditEvent(tx, { accountId: viewer.accountId, actor: viewerActor(viewer), action: "payment_method.removed", target: { type: "payment_method", id: card.id }, details: { brand: card.brand }, origin });
+    await recordAuditEvent(tx, {
+      accountId: viewer.accountId,
+      actor: viewerActor(viewer),
+      action: "payment_method.removed",
+      target: { type: "payment_method", id: card.id },
+      details: { brand: card.brand },
+      origin,
+    });
   });
 }

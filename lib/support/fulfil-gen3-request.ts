@@ -50,7 +50,10 @@ export async function fulfilGen3Request(operator: Operator, ticketId: string, no
     });
 
     const until = formatDay(isoDateInZone(expiresAt, account.timeZone), account.locale);
-    const what = granted.length === 1 ? `invoice ${granted[0].number}` : `${granted.length} invoices from ${monthLabel(ticket.requestedMonth!.slice(0, 7), account.locale)} (${granted.map((i) => i.number).join(", ")})`;
+    const what =
+      granted.length === 1
+        ? `invoice ${granted[0].number}`
+        : `${granted.length} invoices from ${monthLabel(ticket.requestedMonth!.slice(0, 7), account.locale)} (${granted.map((i) => i.number).join(", ")})`;
     const body = `We have restored ${what}. You can open and export ${granted.length === 1 ? "it" : "them"} in Invoices + Payments until ${until}.`;
     await addOperatorMessage(tx, operator, ticket, body, now, { alert: false });
 

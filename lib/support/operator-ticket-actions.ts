@@ -33,7 +33,13 @@ export async function addOperatorMessage(tx: Db, operator: Operator, ticket: { i
     .returning({ id: ticketMessages.id });
   if (!alert) return message;
   for (const recipient of await listSupportRecipients(tx, ticket.accountId)) {
-    await raiseAlert(tx, { accountId: ticket.accountId, userId: recipient.userId, title: `New reply from support: ${ticket.subject}`, body: body.slice(0, 200), href: `/support/tickets/${ticket.id}` });
+    await raiseAlert(tx, {
+      accountId: ticket.accountId,
+      userId: recipient.userId,
+      title: `New reply from support: ${ticket.subject}`,
+      body: body.slice(0, 200),
+      href: `/support/tickets/${ticket.id}`,
+    });
   }
   return message;
 }
@@ -48,7 +54,13 @@ export async function replyAsOperator(operator: Operator, ticketId: string, raw:
     if (ticket.status === "closed") throw new AppError("conflict", "This ticket is closed.");
     await addOperatorMessage(tx, operator, ticket, body, now);
     await tx.update(supportTickets).set({ updatedAt: now }).where(eq(supportTickets.id, ticket.id));
-    await recordAuditEvent(tx, { accountId: ticket.accountId, actor: operatorActor(operator), action: "ticket.replied", target: { type: "ticket", id: ticket.id }, details: { subject: ticket.subject } });
+    await recordAuditEvent(tx, {
+      accountId: ticket.accountId,
+      actor: operatorActor(operator),
+      action: "ticket.replied",
+      target: { type: "ticket", id: ticket.id },
+      details: { subject: ticket.subject },
+    });
   });
 }
 
@@ -62,9 +74,20 @@ export async function setTicketStatus(operator: Operator, ticketId: string, raw:
     const ticket = await lockTicket(tx, ticketId);
     const status: TicketStatus = parseInput(ticketStatusSchema, raw, "Choose a status.").status;
     if (!nextStatuses(ticket.status).includes(status)) {
-      throw invalidFields(`A ticket that is ${STATUS_LABELS[ticket.status].toLowerCase()} cannot move to ${STATUS_LABELS[status].toLowerCase()}.`, { status: "Not allowed from the current status" });
+      throw invalidFields(`A ticket that is ${STATUS_LABELS[ticket.status].toLowerCase()} cannot move to ${STATUS_LABELS[status].toLowerCase()}.`, {
+        status: "Not allowed from the current status",
+      });
     }
-    await tx.update(supportTickets).set({ status, updatedAt: now }).where(and(eq(supportTickets.id, ticket.id), eq(supportTickets.status, ticket.status)));
-    await recordAuditEvent(tx, { accountId: ticket.accountId, actor: operatorActor(operator), action: "ticket.status_changed", target: { type: "ticket", id: ticket.id }, details: { from: ticket.status, to: status } });
+    await tx
+      .update(supportTickets)
+      .set({ status, updatedAt: now })
+      .where(and(eq(supportTickets.id, ticket.id), eq(supportTickets.status, ticket.status)));
+    await recordAuditEvent(tx, {
+      accountId: ticket.accountId,
+      actor: operatorActor(operator),
+      action: "ticket.status_changed",
+      target: { type: "ticket", id: ticket.id },
+      details: { from: ticket.status, to: status },
+    });
   });
 }

@@ -18,8 +18,7 @@ export type OperatorTicketFilter = "active" | TicketStatus | "all";
 export async function listTicketsForOperator(operator: Operator, filter: OperatorTicketFilter = "active") {
   requireOperator(operator);
   const db = await getDb();
-  const where =
-    filter === "all" ? undefined : filter === "active" ? inArray(supportTickets.status, ["open", "in_progress"]) : eq(supportTickets.status, filter);
+  const where = filter === "all" ? undefined : filter === "active" ? inArray(supportTickets.status, ["open", "in_progress"]) : eq(supportTickets.status, filter);
   const rows = await db
     .select({
       id: supportTickets.id,
@@ -29,7 +28,9 @@ export async function listTicketsForOperator(operator: Operator, filter: Operato
       updatedAt: supportTickets.updatedAt,
       accountId: accounts.id,
       accountName: accounts.name,
-      lastFromOperator: sql<boolean | null>`(select ${ticketMessages.fromOperator} from ${ticketMessages} where ${ticketMessages.ticketId} = ${supportTickets.id} order by ${ticketMessages.createdAt} desc, ${ticketMessages.id} desc limit 1)`,
+      lastFromOperator: sql<
+        boolean | null
+      >`(select ${ticketMessages.fromOperator} from ${ticketMessages} where ${ticketMessages.ticketId} = ${supportTickets.id} order by ${ticketMessages.createdAt} desc, ${ticketMessages.id} desc limit 1)`,
     })
     .from(supportTickets)
     .innerJoin(accounts, eq(accounts.id, supportTickets.accountId))
@@ -46,7 +47,15 @@ export async function getTicketForOperator(operator: Operator, ticketId: string)
   parseId(ticketId, "Ticket not found");
   const db = await getDb();
   const [owner] = await db
-    .select({ id: accounts.id, name: accounts.name, slug: accounts.slug, timeZone: accounts.timeZone, locale: accounts.locale, invoiceGeneration: accounts.invoiceGeneration, upgradedAt: accounts.upgradedAt })
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      slug: accounts.slug,
+      timeZone: accounts.timeZone,
+      locale: accounts.locale,
+      invoiceGeneration: accounts.invoiceGeneration,
+      upgradedAt: accounts.upgradedAt,
+    })
     .from(supportTickets)
     .innerJoin(accounts, eq(accounts.id, supportTickets.accountId))
     .where(eq(supportTickets.id, ticketId));

@@ -16,7 +16,12 @@ const gen3TicketSchema = z
     category: z.literal("gen3_invoice_request"),
     requestBy: z.enum(["invoice", "month"], { error: "Choose an invoice number or a month" }),
     invoiceNumber: optionalText(textSchema({ max: 40, maxMessage: "At most 40 characters" })),
-    month: optionalText(z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month")),
+    month: optionalText(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month"),
+    ),
     description: optionalText(textSchema({ max: 5000, maxMessage: "At most 5000 characters", multiline: true })),
   })
   .superRefine((v, ctx) => {

@@ -37,7 +37,13 @@ export async function loadTicketThread(db: Db, accountId: string, ticketId: stri
       .where(and(eq(ticketMessages.ticketId, ticket.id), eq(ticketMessages.accountId, ticket.accountId)))
       .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id)),
     db
-      .select({ invoiceId: invoices.id, number: invoices.number, issueDate: invoices.issueDate, expiresAt: invoiceAccessGrants.expiresAt, grantedAt: invoiceAccessGrants.grantedAt })
+      .select({
+        invoiceId: invoices.id,
+        number: invoices.number,
+        issueDate: invoices.issueDate,
+        expiresAt: invoiceAccessGrants.expiresAt,
+        grantedAt: invoiceAccessGrants.grantedAt,
+      })
       .from(invoiceAccessGrants)
       .innerJoin(invoices, and(eq(invoices.id, invoiceAccessGrants.invoiceId), eq(invoices.accountId, invoiceAccessGrants.accountId)))
       .where(and(eq(invoiceAccessGrants.ticketId, ticket.id), eq(invoiceAccessGrants.accountId, ticket.accountId)))

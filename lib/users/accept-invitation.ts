@@ -10,15 +10,12 @@ import { parseInput } from "@/lib/validation";
 import { hashToken } from "./invitation-token";
 import { setPasswordSchema } from "./user-schemas";
 
-export type InvitationState =
-  | { state: "open"; email: string; name: string; accountName: string; expiresAt: Date }
-  | { state: "used" | "expired" | "invalid" };
+export type InvitationState = { state: "open"; email: string; name: string; accountName: string; expiresAt: Date } | { state: "used" | "expired" | "invalid" };
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 // Told only to whoever holds the invitation link (the address's owner), never to the inviter.
-const EMAIL_HAS_LOGIN =
-  "This email address already has a portal login, so it cannot accept this invitation. Sign in with it, or ask your administrator to invite another address.";
+const EMAIL_HAS_LOGIN = "This email address already has a portal login, so it cannot accept this invitation. Sign in with it, or ask your administrator to invite another address.";
 
 // What an invitation link leads to. Public: the token itself is the credential, so this reveals
 // the invitee's email and account only to whoever holds a valid, unused, unexpired link.
@@ -65,7 +62,8 @@ export async function acceptInvitation(token: string, input: { password: unknown
       .where(and(eq(users.id, claimed.userId), isNull(users.passwordHash), isNull(users.disabledAt)))
       .returning({ id: users.id, email: users.email, accountId: users.accountId })
       .catch((error: unknown) => {
-        if ((error as { code?: string; cause?: { code?: string } }).code === "23505" || (error as { cause?: { code?: string } }).cause?.code === "23505") throw new AppError("conflict", EMAIL_HAS_LOGIN);
+        if ((error as { code?: string; cause?: { code?: string } }).code === "23505" || (error as { cause?: { code?: string } }).cause?.code === "23505")
+          throw new AppError("conflict", EMAIL_HAS_LOGIN);
         throw error;
       });
     if (!user) throw new AppError("conflict", invitationProblem("used"));

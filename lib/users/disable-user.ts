@@ -27,11 +27,24 @@ export async function disableUser(
     await lockAccount(tx, viewer.accountId);
     const user = await findAccountUser(tx, viewer, id);
     if (user.disabledAt) return;
-    await tx.update(users).set({ disabledAt: now }).where(and(eq(users.id, user.id), eq(users.accountId, viewer.accountId)));
-    await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, user.id), eq(userTokens.accountId, viewer.accountId), isNull(userTokens.usedAt)));
+    await tx
+      .update(users)
+      .set({ disabledAt: now })
+      .where(and(eq(users.id, user.id), eq(users.accountId, viewer.accountId)));
+    await tx
+      .update(userTokens)
+      .set({ usedAt: now })
+      .where(and(eq(userTokens.userId, user.id), eq(userTokens.accountId, viewer.accountId), isNull(userTokens.usedAt)));
     await revokeUserSessions(tx, user.id, now);
     await assertAdministrationKept(tx, viewer, options);
-    await recordAuditEvent(tx, { accountId: viewer.accountId, actor: viewerActor(viewer), action: "user.disabled", target: { type: "user", id: user.id }, details: { email: user.email }, origin });
+    await recordAuditEvent(tx, {
+      accountId: viewer.accountId,
+      actor: viewerActor(viewer),
+      action: "user.disabled",
+      target: { type: "user", id: user.id },
+      details: { email: user.email },
+      origin,
+    });
   });
 }
 
@@ -44,7 +57,17 @@ export async function enableUser(viewer: Viewer, userId: string, origin: Request
     await lockAccount(tx, viewer.accountId);
     const user = await findAccountUser(tx, viewer, id);
     if (!user.disabledAt) return;
-    await tx.update(users).set({ disabledAt: null }).where(and(eq(users.id, user.id), eq(users.accountId, viewer.accountId)));
-    await recordAuditEvent(tx, { accountId: viewer.accountId, actor: viewerActor(viewer), action: "user.enabled", target: { type: "user", id: user.id }, details: { email: user.email }, origin });
+    await tx
+      .update(users)
+      .set({ disabledAt: null })
+      .where(and(eq(users.id, user.id), eq(users.accountId, viewer.accountId)));
+    await recordAuditEvent(tx, {
+      accountId: viewer.accountId,
+      actor: viewerActor(viewer),
+      action: "user.enabled",
+      target: { type: "user", id: user.id },
+      details: { email: user.email },
+      origin,
+    });
   });
 }

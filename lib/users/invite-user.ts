@@ -44,7 +44,10 @@ export async function inviteUser(viewer: Viewer, input: { name: unknown; email: 
     const roles = await findAccountRoles(tx, viewer, roleIds);
     // Note: only this account's users are looked at. Whether the address has a login in another
     // account (or is an operator's) is not revealed here: that invitation is refused when accepted.
-    const [existing] = await tx.select({ id: users.id }).from(users).where(and(eq(users.accountId, viewer.accountId), eq(users.email, email)));
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.accountId, viewer.accountId), eq(users.email, email)));
     if (existing) throw new AppError("invalid", "Check the highlighted fields.", { fieldErrors: { email: ["This person is already a user of this account."] } });
     const user = await createUser(tx, { accountId: viewer.accountId, email, name, passwordHash: null, roleIds: roles.map((r) => r.id) });
     const invitation = await sendInvitation(tx, viewer, user, now);

@@ -16,7 +16,10 @@ const now = new Date("2026-11-25T12:00:00Z");
 
 async function events(account: TestAccount, action: string) {
   const db = await getDb();
-  return db.select().from(auditEvents).where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, action)));
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, action)));
 }
 
 describe("a change that changes nothing records nothing", () => {
@@ -72,7 +75,10 @@ describe("deleting a role that users hold", () => {
     await expect(deleteRole(viewer, role.id)).rejects.toMatchObject({ code: "invalid", message: "Ops is assigned to 1 user. Choose a role to move them to before deleting it." });
     await createTestUserWithRoles(account, [role.id]);
     await expect(deleteRole(viewer, role.id)).rejects.toThrow("Ops is assigned to 2 users.");
-    await expect(deleteRole(viewer, role.id, { reassignToRoleId: role.id })).rejects.toMatchObject({ code: "invalid", details: { fieldErrors: { reassignToRoleId: ["Choose a different role."] } } });
+    await expect(deleteRole(viewer, role.id, { reassignToRoleId: role.id })).rejects.toMatchObject({
+      code: "invalid",
+      details: { fieldErrors: { reassignToRoleId: ["Choose a different role."] } },
+    });
   });
 
   it("moves a holder who already has the target role without a duplicate, and audits the move", async () => {
@@ -83,7 +89,9 @@ describe("deleting a role that users hold", () => {
     await deleteRole(viewer, role.id, { reassignToRoleId: account.roleIds.member });
     const held = await (await getDb()).select().from(userRoles).where(eq(userRoles.userId, holder.user.id));
     expect(held.map((r) => r.roleId)).toEqual([account.roleIds.member]);
-    expect((await events(account, "role.deleted")).map((e) => [e.targetType, e.targetId, e.details])).toEqual([["role", role.id, { name: "Ops", usersReassigned: 1, reassignedTo: "Member" }]]);
+    expect((await events(account, "role.deleted")).map((e) => [e.targetType, e.targetId, e.details])).toEqual([
+      ["role", role.id, { name: "Ops", usersReassigned: 1, reassignedTo: "Member" }],
+    ]);
   });
 });
 
@@ -91,7 +99,10 @@ describe("a refused administration change says why, for the form to act on", () 
   it("the last administrator is a conflict with reason last_administrator; losing one's own access asks for confirmation", async () => {
     const account = await createTestAccount();
     const admin = await createTestUser(account);
-    await expect(disableUser(admin.viewer, admin.user.id, { confirmSelfLockout: true }, {}, now)).rejects.toMatchObject({ code: "conflict", details: { reason: "last_administrator" } });
+    await expect(disableUser(admin.viewer, admin.user.id, { confirmSelfLockout: true }, {}, now)).rejects.toMatchObject({
+      code: "conflict",
+      details: { reason: "last_administrator" },
+    });
     await createTestUser(account);
     await expect(disableUser(admin.viewer, admin.user.id, {}, {}, now)).rejects.toMatchObject({ code: "conflict", details: { reason: CONFIRMATION_REQUIRED } });
   });

@@ -48,7 +48,10 @@ describe("audit log (R-P6)", () => {
     const account = await createTestAccount();
     const admin = await createTestUser(account, ["account_admin"]);
     const at = (i: number) => new Date(Date.UTC(2026, 10, 1, 0, 0, Math.floor(i / 3))).toISOString();
-    await seedEvents(account, Array.from({ length: 60 }, (_, i) => ({ at: at(i), action: `test.e${String(i).padStart(2, "0")}` })));
+    await seedEvents(
+      account,
+      Array.from({ length: 60 }, (_, i) => ({ at: at(i), action: `test.e${String(i).padStart(2, "0")}` })),
+    );
     const all = (await listAuditEvents(admin.viewer, filters({ action: "", size: "100" }))).rows.filter((r) => r.action.startsWith("test."));
     expect(all).toHaveLength(60);
 
@@ -97,13 +100,16 @@ describe("audit log (R-P6)", () => {
     const account = await createTestAccount({ slug: `exp-${Date.now()}` });
     const admin = await createTestUser(account, ["account_admin"]);
     await seedEvents(account, [
-      { at: "2026-11-02T10:00:00Z", action: "role.created", label: "=HYPERLINK(\"http://evil\")" },
+      { at: "2026-11-02T10:00:00Z", action: "role.created", label: '=HYPERLINK("http://evil")' },
       { at: "2026-11-03T10:00:00Z", action: "auth.sign_in", label: "ok@example.test" },
     ]);
     const response = await exportAuditLog(admin.viewer, filters({ action: "role.created" }), { ip: "10.0.0.3" }, new Date("2026-11-25T12:00:00Z"));
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${account.account.slug}-audit-log-2026-11-25.csv"`);
     const text = await response.text();
-    const lines = text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toBe("Time (UTC),Actor,Actor type,Action,Description,Target type,Target id,Summary,Details (JSON),IP address,User agent");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);

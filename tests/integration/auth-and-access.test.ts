@@ -103,7 +103,11 @@ describe("sign-in", () => {
     for (let i = 0; i < 5; i++) {
       await authenticate(db, { email: user.email, password: "wrong", ip: `10.1.0.${i}`, now });
     }
-    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.1.1", now })).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.1.1", now })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: expect.any(Number),
+    });
     const later = new Date(now.getTime() + 16 * 60_000);
     expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.1.1", now: later })).toMatchObject({ ok: true });
   });
@@ -115,7 +119,11 @@ describe("sign-in", () => {
     }
     const account = await createTestAccount();
     const { user } = await createTestUser(account);
-    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD, ip: "10.9.9.9", now })).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD, ip: "10.9.9.9", now })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD, ip: "10.9.9.10", now })).toMatchObject({ ok: true });
   });
 });

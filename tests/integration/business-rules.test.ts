@@ -20,7 +20,9 @@ const HOUR = 3_600_000;
 // An invoice row written directly, so the cases can include states the app's own flows never
 // produce together (a void invoice with money applied, a zero total).
 async function insertInvoice(account: TestAccount, row: Partial<NewInvoice> & { totalMinor: number }) {
-  const [invoice] = await (await getDb())
+  const [invoice] = await (
+    await getDb()
+  )
     .insert(invoices)
     .values({
       accountId: account.account.id,
@@ -55,7 +57,9 @@ describe("balance due: BALANCE_DUE and balanceDueMinor agree", () => {
     const ids: string[] = [];
     for (const c of cases) ids.push((await insertInvoice(account, { status: c.status, totalMinor: c.totalMinor, paidMinor: c.paidMinor })).id);
 
-    const rows = await (await getDb())
+    const rows = await (
+      await getDb()
+    )
       .select({ id: invoices.id, status: invoices.status, totalMinor: invoices.totalMinor, paidMinor: invoices.paidMinor, sql: BALANCE_DUE })
       .from(invoices)
       .where(eq(invoices.accountId, account.account.id));
@@ -103,9 +107,12 @@ describe("Generation 3 visibility: the SQL conditions and isInvoiceVisible agree
     const jsVisible = visibleLabels([...expected].filter(([, e]) => e.visible).map(([id]) => id));
 
     // The JS rule itself, spelled out once, so the comparison below is not of two wrong answers.
-    expect([...expected.values()].filter((e) => !e.visible).map((e) => e.label).sort()).toEqual(
-      ["boundary", "hidden"].flatMap((a) => ["none", "expired", "ends-now"].map((g) => `${a}/gen3/${g}`)).sort(),
-    );
+    expect(
+      [...expected.values()]
+        .filter((e) => !e.visible)
+        .map((e) => e.label)
+        .sort(),
+    ).toEqual(["boundary", "hidden"].flatMap((a) => ["none", "expired", "ends-now"].map((g) => `${a}/gen3/${g}`)).sort());
 
     const db = await getDb();
     const accountIds = made.map((m) => m.account.account.id);
@@ -141,11 +148,14 @@ describe("invoice display status: displayStatusWhere and invoiceDisplayStatus ag
     expect(rows.map((r) => invoiceDisplayStatus(r, today))).toEqual(["past_due", "open", "open", "paid", "void"]);
 
     const db = await getDb();
-    const subsets = [...Array(2 ** INVOICE_DISPLAY_STATUSES.length).keys()]
-      .slice(1)
-      .map((mask) => INVOICE_DISPLAY_STATUSES.filter((_, bit) => mask & (1 << bit)));
+    const subsets = [...Array(2 ** INVOICE_DISPLAY_STATUSES.length).keys()].slice(1).map((mask) => INVOICE_DISPLAY_STATUSES.filter((_, bit) => mask & (1 << bit)));
     for (const statuses of subsets) {
-      const sqlIds = (await db.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.accountId, account.account.id), displayStatusWhere(statuses, today)))).map((r) => r.id);
+      const sqlIds = (
+        await db
+          .select({ id: invoices.id })
+          .from(invoices)
+          .where(and(eq(invoices.accountId, account.account.id), displayStatusWhere(statuses, today)))
+      ).map((r) => r.id);
       const jsIds = rows.filter((r) => (statuses as InvoiceDisplayStatus[]).includes(invoiceDisplayStatus(r, today))).map((r) => r.id);
       expect({ statuses, ids: sqlIds.sort() }).toEqual({ statuses, ids: jsIds.sort() });
     }

@@ -28,19 +28,22 @@ describeOnPostgres("simultaneous payment allocations", () => {
     // would check the balance before any of them commits.
     const results = await runThroughBarrier(
       "payments",
-      [1, 2, 3, 4, 5].map((i) => () =>
-        recordPaymentAsOperator(operator, account.account.id, {
-          receivedOn: "2026-11-02",
-          amount: "40.00",
-          method: "bank_transfer",
-          reference: `WIRE-${i}`,
-          allocationMode: "manual",
-          allocations: [{ invoiceId: invoice.id, amount: "40.00" }],
-        }),
+      [1, 2, 3, 4, 5].map(
+        (i) => () =>
+          recordPaymentAsOperator(operator, account.account.id, {
+            receivedOn: "2026-11-02",
+            amount: "40.00",
+            method: "bank_transfer",
+            reference: `WIRE-${i}`,
+            allocationMode: "manual",
+            allocations: [{ invoiceId: invoice.id, amount: "40.00" }],
+          }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
-    expect(results.filter((r) => r.status === "rejected").every((r) => r.status === "rejected" && r.reason instanceof AppError && /exceeds the balance/.test(r.reason.message))).toBe(true);
+    expect(
+      results.filter((r) => r.status === "rejected").every((r) => r.status === "rejected" && r.reason instanceof AppError && /exceeds the balance/.test(r.reason.message)),
+    ).toBe(true);
     expect(await invoiceRow(invoice.id)).toMatchObject({ paidMinor: 8_000, status: "open" });
   });
 
@@ -49,7 +52,11 @@ describeOnPostgres("simultaneous payment allocations", () => {
     const invoice = await createTestInvoice(account);
     const db = await getDb();
     const pay = (reference: string) =>
-      recordPaymentToAccount(db, { accountId: account.account.id, receivedOn: "2026-11-02", amountMinor: 10_000, reference, method: "card", allocations: "oldest_first" }, TEST_ACTOR);
+      recordPaymentToAccount(
+        db,
+        { accountId: account.account.id, receivedOn: "2026-11-02", amountMinor: 10_000, reference, method: "card", allocations: "oldest_first" },
+        TEST_ACTOR,
+      );
     // Both compute their oldest-first split before either commits unless the open invoices are locked first.
     const settled = await runThroughBarrier("payments", [() => pay("A"), () => pay("B")]);
     const [a, b] = settled.map((r) => {
@@ -85,7 +92,6 @@ describeOnPostgres("simultaneous requests with one Idempotency-Key", () => {
     const rows = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, claim.key));
     expect(rows).toHaveLength(1);
   });
-
 });
 
 describe("an Idempotency-Key whose first attempt failed", () => {

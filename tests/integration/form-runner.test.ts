@@ -29,7 +29,11 @@ const form = (fields: Record<string, string>) => {
 };
 
 // What Next's redirect()/notFound() throw; the runner must let them through untouched.
-const thrown = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as Error & { digest?: string });
+const thrown = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as Error & { digest?: string },
+  );
 
 afterEach(() => {
   request.identity = null;
@@ -62,12 +66,17 @@ describe("the one form runner", () => {
 
     const other = await createTestAccount();
     const owner = (await createTestUser(other, ["billing_viewer"])).viewer;
-    const [ticket] = await (await getDb())
+    const [ticket] = await (
+      await getDb()
+    )
       .insert(supportTickets)
       .values({ accountId: other.account.id, subject: "Theirs", category: "billing", createdByUserId: owner.userId })
       .returning({ id: supportTickets.id });
     request.identity = (await createTestUser(account, ["billing_viewer"])).viewer;
-    expect(await replyTicketAction(ticket.id, IDLE, form({ body: "Let me in" }))).toMatchObject({ status: "error", message: "That item no longer exists. Reload the page and try again." });
+    expect(await replyTicketAction(ticket.id, IDLE, form({ body: "Let me in" }))).toMatchObject({
+      status: "error",
+      message: "That item no longer exists. Reload the page and try again.",
+    });
   });
 
   it("lets a success redirect through, after revalidating, with the request's origin in the audit log", async () => {
@@ -78,7 +87,12 @@ describe("the one form runner", () => {
     vi.stubEnv("TRUSTED_PROXY_COUNT", "1");
     request.headers = new Headers({ "x-forwarded-for": "203.0.113.77", "user-agent": "runner-test" });
     expect(await createRoleAction(IDLE, form({ name: "Auditors", permissions: "invoices.view" }))).toMatchObject({ status: "ok" });
-    const [event] = await (await getDb()).select().from(auditEvents).where(and(eq(auditEvents.actorUserId, admin.user.id), eq(auditEvents.action, "role.created")));
+    const [event] = await (
+      await getDb()
+    )
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorUserId, admin.user.id), eq(auditEvents.action, "role.created")));
     expect(event).toMatchObject({ ip: "203.0.113.77", userAgent: "runner-test" });
 
     request.identity = (await createTestUser(account, ["billing_viewer"])).viewer;
@@ -90,7 +104,18 @@ describe("the one form runner", () => {
 
   it("operator variant: sign-in for nobody, the 404 page for a customer, field errors for the operator", async () => {
     const account = await createTestAccount();
-    const fields = { number: "OPS-1", generation: "4", issueDate: "2026-11-01", dueDate: "2026-12-01", periodStart: "2026-10-01", periodEnd: "2026-10-31", taxRate: "0", lineDescription: "Hosting", lineQuantity: "1", lineUnitPrice: "10.00" };
+    const fields = {
+      number: "OPS-1",
+      generation: "4",
+      issueDate: "2026-11-01",
+      dueDate: "2026-12-01",
+      periodStart: "2026-10-01",
+      periodEnd: "2026-10-31",
+      taxRate: "0",
+      lineDescription: "Hosting",
+      lineQuantity: "1",
+      lineUnitPrice: "10.00",
+    };
     const signedOut = await thrown(postInvoiceAction(account.account.id, IDLE, form(fields)));
     expect(isRedirectError(signedOut)).toBe(true);
     expect(signedOut?.digest).toContain(";/sign-in;");

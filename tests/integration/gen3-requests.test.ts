@@ -43,7 +43,9 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     await expect(createTicket(customer.viewer, byInvoice("g3-edge"), now)).resolves.toMatchObject({ ticketId: expect.any(String) });
     const refused = await refusal(createTicket(customer.viewer, byInvoice("G3-OUT"), now));
     expect(refused.code).toBe("invalid");
-    expect(refused.fieldErrors.invoiceNumber).toBe("Invoice G3-OUT was issued on May 23, 2026. Support can only retrieve invoices from the previous 6 months (issued on or after May 24, 2026).");
+    expect(refused.fieldErrors.invoiceNumber).toBe(
+      "Invoice G3-OUT was issued on May 23, 2026. Support can only retrieve invoices from the previous 6 months (issued on or after May 24, 2026).",
+    );
   });
 
   it("refuses unknown invoices, visible ones, and months outside the window, saying why", async () => {
@@ -56,11 +58,15 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     };
     expect(await fail(byInvoice("NOPE-1"))).toMatch(/There is no invoice NOPE-1/);
     expect(await fail(byInvoice("G4-1"))).toMatch(/already available/);
-    expect(await fail({ category: "gen3_invoice_request", requestBy: "month", month: "2026-04" })).toMatch(/April 2026 is more than 6 months ago\. Support can only retrieve invoices from the previous 6 months/);
+    expect(await fail({ category: "gen3_invoice_request", requestBy: "month", month: "2026-04" })).toMatch(
+      /April 2026 is more than 6 months ago\. Support can only retrieve invoices from the previous 6 months/,
+    );
     expect(await fail({ category: "gen3_invoice_request", requestBy: "month", month: "2026-08" })).toMatch(/No Generation 3 invoices were issued in August 2026/);
     expect(await fail({ category: "gen3_invoice_request", requestBy: "month", month: "2027-01" })).toMatch(/hasn't happened yet/);
     expect(await fail({ category: "gen3_invoice_request", requestBy: "month" })).toMatch(/Choose the month/);
-    await expect(createTicket(customer.viewer, { category: "gen3_invoice_request", requestBy: "month", month: "2026-06" }, now)).resolves.toMatchObject({ ticketId: expect.any(String) });
+    await expect(createTicket(customer.viewer, { category: "gen3_invoice_request", requestBy: "month", month: "2026-06" }, now)).resolves.toMatchObject({
+      ticketId: expect.any(String),
+    });
   });
 
   it("has nothing to request while Generation 3 invoices are still shown", async () => {
@@ -86,7 +92,10 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     expect(thread.ticket.status).toBe("resolved");
     expect(thread.grants).toMatchObject([{ invoiceId: invoice.id, number: "G3-REQ" }]);
     // Expires 02:00 UTC on Dec 26, which is still Dec 25 in New York.
-    expect(thread.messages.at(-1)).toMatchObject({ fromOperator: true, body: "We have restored invoice G3-REQ. You can open and export it in Invoices + Payments until Dec 25, 2026." });
+    expect(thread.messages.at(-1)).toMatchObject({
+      fromOperator: true,
+      body: "We have restored invoice G3-REQ. You can open and export it in Invoices + Payments until Dec 25, 2026.",
+    });
     const alert = (await (await getDb()).select().from(alerts).where(eq(alerts.userId, customer.user.id))).find((a) => a.title.includes("restored"));
     expect(alert).toMatchObject({ title: "Invoice G3-REQ restored", href: `/account/invoices/${invoice.id}`, accountId: account.account.id });
 
@@ -119,7 +128,10 @@ describe("Generation 3 invoice requests (R-G3)", () => {
     const { customer, gen3 } = await setup();
     const invoice = await gen3("G3-MINE", "2026-09-01");
     const created = await createTicket(customer.viewer, byInvoice("G3-MINE"), now);
-    const forged = await fulfilGen3Request(asForgedOperator(customer.viewer), created.ticketId, now).then(() => null, (e: unknown) => e);
+    const forged = await fulfilGen3Request(asForgedOperator(customer.viewer), created.ticketId, now).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(forged).toBeInstanceOf(AppError);
     expect((forged as AppError).status).toBe(404);
     expect(await (await getDb()).select().from(invoiceAccessGrants).where(eq(invoiceAccessGrants.invoiceId, invoice.id))).toEqual([]);

@@ -13,7 +13,13 @@ import { asForgedOperator, createTestAccount, createTestApiKey, createTestInvoic
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function call(route: (r: Request) => Promise<Response>, body: unknown, headers: Record<string, string>) {
-  return route(new Request("http://localhost/api/v1/x", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  return route(
+    new Request("http://localhost/api/v1/x", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
 }
 
 async function setup() {
@@ -51,7 +57,12 @@ describe("POST /api/v1/invoices", () => {
     const body: Json = await response.json();
     // Two 5¢ lines at 10%: 0.5¢ each, rounded per line to 1¢; the backup line is untaxed.
     expect(body.invoice).toMatchObject({ account: account.account.slug, subtotalMinor: 15_760, taxMinor: 2, totalMinor: 15_762, status: "open", generation: 3, currency: "USD" });
-    const [event] = await (await getDb()).select().from(auditEvents).where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "invoice.posted")));
+    const [event] = await (
+      await getDb()
+    )
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "invoice.posted")));
     expect(event).toMatchObject({ actorKind: "api" });
     expect(event.actorLabel).toMatch(/billing system \(API key bpk_/);
   });
@@ -80,10 +91,21 @@ describe("POST /api/v1/invoices", () => {
     expect(((await response.json()) as Json).invoice).toMatchObject({ subtotalMinor: 75650, taxMinor: 8065, totalMinor: 83715, generation: 3 });
     const payment = await call(
       postPaymentRoute,
-      { account: account.account.slug, receivedOn: "2026-12-02", amountMinor: 100000, currency: "USD", method: "bank_transfer", reference: "WIRE 0042", allocations: [{ invoiceNumber: "ACME-2001", amountMinor: 83715 }] },
+      {
+        account: account.account.slug,
+        receivedOn: "2026-12-02",
+        amountMinor: 100000,
+        currency: "USD",
+        method: "bank_transfer",
+        reference: "WIRE 0042",
+        allocations: [{ invoiceNumber: "ACME-2001", amountMinor: 83715 }],
+      },
       auth(),
     );
-    expect(((await payment.json()) as Json).payment).toMatchObject({ unallocatedMinor: 16285, allocations: [{ invoiceNumber: "ACME-2001", amountMinor: 83715, invoiceStatus: "paid", invoiceBalanceMinor: 0 }] });
+    expect(((await payment.json()) as Json).payment).toMatchObject({
+      unallocatedMinor: 16285,
+      allocations: [{ invoiceNumber: "ACME-2001", amountMinor: 83715, invoiceStatus: "paid", invoiceBalanceMinor: 0 }],
+    });
   });
 
   it("replays the first response for the same key and body without posting again", async () => {
@@ -107,7 +129,11 @@ describe("POST /api/v1/invoices", () => {
     const changed = await call(postInvoiceRoute, invoiceBody({ number: "SAME-2" }), headers);
     expect(changed.status).toBe(409);
     expect(((await changed.json()) as Json).error.message).toMatch(/different request/);
-    const otherEndpoint = await call(postPaymentRoute, { account: account.account.slug, receivedOn: "2026-11-02", amountMinor: 1, currency: "USD", method: "other", reference: "R" }, headers);
+    const otherEndpoint = await call(
+      postPaymentRoute,
+      { account: account.account.slug, receivedOn: "2026-11-02", amountMinor: 1, currency: "USD", method: "other", reference: "R" },
+      headers,
+    );
     expect(otherEndpoint.status).toBe(409);
     expect(await countInvoices(account.account.id)).toBe(1);
   });
@@ -209,7 +235,11 @@ describe("API keys", () => {
     const account = await createTestAccount();
     const { viewer } = await createTestUser(account);
     const { createApiKey } = await import("@/lib/ingest/api-keys");
-    for (const attempt of [() => listApiKeys(asForgedOperator(viewer)), () => createApiKey(asForgedOperator(viewer), { name: "mine" }), () => revokeApiKey(asForgedOperator(viewer), key.id, new Date())]) {
+    for (const attempt of [
+      () => listApiKeys(asForgedOperator(viewer)),
+      () => createApiKey(asForgedOperator(viewer), { name: "mine" }),
+      () => revokeApiKey(asForgedOperator(viewer), key.id, new Date()),
+    ]) {
       await expect(attempt()).rejects.toBeInstanceOf(AppError);
       await expect(attempt()).rejects.toMatchObject({ code: "not_found" });
     }
@@ -245,7 +275,9 @@ describe("POST /api/v1/payments", () => {
     const base = { account: account.account.slug, receivedOn: "2026-11-02", currency: "USD", method: "card", reference: "CARD-1" };
     const unknown = await call(postPaymentRoute, { ...base, amountMinor: 100, allocations: [{ invoiceNumber: "Q-404", amountMinor: 100 }] }, auth());
     expect(unknown.status).toBe(422);
-    expect(((await unknown.json()) as Json).error.details.issues).toEqual([{ path: "allocations.0.invoiceNumber", message: `No invoice Q-404 in account "${account.account.slug}"` }]);
+    expect(((await unknown.json()) as Json).error.details.issues).toEqual([
+      { path: "allocations.0.invoiceNumber", message: `No invoice Q-404 in account "${account.account.slug}"` },
+    ]);
     const over = await call(postPaymentRoute, { ...base, amountMinor: 20_000, allocations: [{ invoiceNumber: "Q-1", amountMinor: 20_000 }] }, auth());
     expect(over.status).toBe(409);
     const ok = await call(postPaymentRoute, { ...base, amountMinor: 10_000, allocations: [{ invoiceNumber: "Q-1", amountMinor: 10_000 }] }, auth());
@@ -256,7 +288,19 @@ describe("POST /api/v1/payments", () => {
     const { auth, account } = await setup();
     const other = await createTestAccount();
     await createTestInvoice(other, { number: "THEIRS-1" });
-    const response = await call(postPaymentRoute, { account: account.account.slug, receivedOn: "2026-11-02", amountMinor: 100, currency: "USD", method: "card", reference: "C", allocations: [{ invoiceNumber: "THEIRS-1", amountMinor: 100 }] }, auth());
+    const response = await call(
+      postPaymentRoute,
+      {
+        account: account.account.slug,
+        receivedOn: "2026-11-02",
+        amountMinor: 100,
+        currency: "USD",
+        method: "card",
+        reference: "C",
+        allocations: [{ invoiceNumber: "THEIRS-1", amountMinor: 100 }],
+      },
+      auth(),
+    );
     expect(response.status).toBe(422);
     const [theirs] = await (await getDb()).select().from(invoices).where(eq(invoices.accountId, other.account.id));
     expect(theirs.paidMinor).toBe(0);

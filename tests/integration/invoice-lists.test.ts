@@ -84,8 +84,7 @@ describe("Recent Invoices", () => {
   });
 
   it("sorts by each whitelisted column in both directions", async () => {
-    const by = async (sort: string, dir: string) =>
-      numbers((await listRecentInvoices(viewer, filtersFor(viewer, { tab: "recent", from: "", sort, dir }), now)).rows);
+    const by = async (sort: string, dir: string) => numbers((await listRecentInvoices(viewer, filtersFor(viewer, { tab: "recent", from: "", sort, dir }), now)).rows);
     expect(await by("total", "desc")).toEqual(["A-07", "A-05", "A-04", "A-03", "A-02", "A-01", "A-06"]);
     // Paid and void invoices owe nothing: they tie on 0 and break the tie by id.
     expect(await by("balance", "desc")).toEqual(["A-07", "A-02", "A-03", "A-01", ...["A-04", "A-05", "A-06"].sort((a, b) => ids[b].localeCompare(ids[a]))]);
@@ -166,10 +165,7 @@ describe("Open Invoices", () => {
 
 // Walks forward with Next until the end, then back with Previous to the start; returns the pages' numbers.
 async function walk(
-  fetch: (
-    cursor: ReturnType<typeof decodeCursor>,
-    direction: PageDirection,
-  ) => Promise<{ rows: { number: string }[]; nextCursor: string | null; prevCursor: string | null }>,
+  fetch: (cursor: ReturnType<typeof decodeCursor>, direction: PageDirection) => Promise<{ rows: { number: string }[]; nextCursor: string | null; prevCursor: string | null }>,
 ) {
   const forward: string[][] = [];
   let page = await fetch(null, "after");

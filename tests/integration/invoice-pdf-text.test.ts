@@ -77,7 +77,9 @@ describe("invoice PDF text", () => {
     const { viewer } = await createTestUser(account, ["billing_manager"]);
     const invoice = await createTestInvoice(account, { number: "PDF-4" });
     const { invoice: details } = await prepareInvoiceExport(viewer, invoice.id, "pdf", {}, now);
-    const text = pdfText(await renderInvoicePdf(details, { providerName: "Northwind Cloud", providerAddress: "", accountName: "A", locale: "en-US", timeZone: "UTC", generatedAt: now }));
+    const text = pdfText(
+      await renderInvoicePdf(details, { providerName: "Northwind Cloud", providerAddress: "", accountName: "A", locale: "en-US", timeZone: "UTC", generatedAt: now }),
+    );
     expect(text).toContain("Generation 4");
     expect(text).not.toContain("restored");
     expect(text).toContain("$100.00");

@@ -24,7 +24,11 @@ describe("invoice posted notifications", () => {
     await setTestPreferences(viewer.viewer, { alert: true, email: true });
     await createTestAccount().then((other) => createTestUser(other, ["account_admin"]));
 
-    const invoice = await createTestInvoice(account, { number: "INV-1042", dueDate: "2026-12-25", lines: [{ description: "Hosting", quantity: "1", unitPriceMinor: 125_000, taxRateBp: 0 }] });
+    const invoice = await createTestInvoice(account, {
+      number: "INV-1042",
+      dueDate: "2026-12-25",
+      lines: [{ description: "Hosting", quantity: "1", unitPriceMinor: 125_000, taxRateBp: 0 }],
+    });
     const { notifications: rows, alerts: bell, emails } = await written(account.account.id);
 
     expect(rows.map((r) => r.userId).sort()).toEqual([admin.user.id, viewer.user.id].sort());

@@ -38,10 +38,7 @@ describeOnPostgres("two administrators removing each other at the same moment le
     const account = await createTestAccount();
     const a = await createTestUser(account, ["account_admin"]);
     const b = await createTestUser(account, ["account_admin"]);
-    const results = await runThroughBarrier("audit_events", [
-      () => disableUser(a.viewer, b.user.id, {}, {}, now),
-      () => disableUser(b.viewer, a.user.id, {}, {}, now),
-    ]);
+    const results = await runThroughBarrier("audit_events", [() => disableUser(a.viewer, b.user.id, {}, {}, now), () => disableUser(b.viewer, a.user.id, {}, {}, now)]);
     await expectOneAdministratorLeft(account, results);
   });
 

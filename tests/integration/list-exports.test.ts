@@ -81,7 +81,9 @@ describe("list exports", () => {
         const { response, rows } = await download(viewer, params);
         expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
         expect(response.headers.get("cache-control")).toBe("no-store");
-        expect(response.headers.get("content-disposition")).toBe(`attachment; filename="acme-${{ open: "open-invoices", recent: "recent-invoices", payments: "recent-payments" }[tab]}-2026-11-25.csv"`);
+        expect(response.headers.get("content-disposition")).toBe(
+          `attachment; filename="acme-${{ open: "open-invoices", recent: "recent-invoices", payments: "recent-payments" }[tab]}-2026-11-25.csv"`,
+        );
         expect(rows.map((r) => csvKey(tab, r))).toEqual(expected.map((r) => r.key));
         if (tab === "recent") expect(first.nextCursor).not.toBeNull();
         if (tab === "recent" && scope === "current") expect(rows.length).toBeLessThan(25);
@@ -105,11 +107,17 @@ describe("list exports", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(body.startsWith("\uFEFFNumber,Invoice date,Due date,Days past due,Status,Total,Balance due,Currency\r\n")).toBe(true);
     expect(body.split("\r\n")[1]).toBe("N-02,2026-10-31,2026-11-30,0,Open,101.01,101.01,USD");
-    const events = await (await getDb())
+    const events = await (
+      await getDb()
+    )
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "invoices.exported")));
-    expect(events.at(-1)).toMatchObject({ actorUserId: viewer.userId, details: { tab: "open", scope: "filtered", delimiter: "comma", rowCount: 1, completed: true }, ip: origin.ip });
+    expect(events.at(-1)).toMatchObject({
+      actorUserId: viewer.userId,
+      details: { tab: "open", scope: "filtered", delimiter: "comma", rowCount: 1, completed: true },
+      ip: origin.ip,
+    });
   });
 
   it("stops at the next batch when the client goes away, and records the export as cut short", async () => {
@@ -119,7 +127,9 @@ describe("list exports", () => {
     const first = new TextDecoder().decode((await reader.read()).value);
     expect(first.split("\r\n").filter(Boolean)).toHaveLength(4);
     await reader.cancel();
-    const events = await (await getDb())
+    const events = await (
+      await getDb()
+    )
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "invoices.exported")));

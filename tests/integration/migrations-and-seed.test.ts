@@ -15,7 +15,30 @@ describe("migrations", () => {
     const result = await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
     const names = (result as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
     expect(names).toEqual(
-      expect.arrayContaining(["accounts", "users", "roles", "role_permissions", "user_roles", "invoices", "invoice_lines", "payments", "payment_allocations", "payment_methods", "notification_preferences", "notifications", "alerts", "email_outbox", "support_tickets", "ticket_messages", "invoice_access_grants", "audit_events", "api_keys", "idempotency_keys", "rate_limits", "user_tokens"]),
+      expect.arrayContaining([
+        "accounts",
+        "users",
+        "roles",
+        "role_permissions",
+        "user_roles",
+        "invoices",
+        "invoice_lines",
+        "payments",
+        "payment_allocations",
+        "payment_methods",
+        "notification_preferences",
+        "notifications",
+        "alerts",
+        "email_outbox",
+        "support_tickets",
+        "ticket_messages",
+        "invoice_access_grants",
+        "audit_events",
+        "api_keys",
+        "idempotency_keys",
+        "rate_limits",
+        "user_tokens",
+      ]),
     );
     // The suite's database decides the driver: pg whenever a PostgreSQL URL is configured.
     expect(driver).toBe(onPostgres ? "pg" : "pglite");
@@ -38,7 +61,18 @@ describe("demo seed", () => {
     const slugs = (await db.select({ slug: accounts.slug }).from(accounts)).map((a) => a.slug).sort();
     expect(slugs).toEqual(expect.arrayContaining(["acme", "globex", "initech", "umbrella"]));
     const emails = (await db.select({ email: users.email }).from(users)).map((u) => u.email);
-    expect(emails).toEqual(expect.arrayContaining(["ops@northwind.example", "admin@acme.example", "billing@acme.example", "viewer@acme.example", "member@acme.example", "admin@globex.example", "admin@initech.example", "admin@umbrella.example"]));
+    expect(emails).toEqual(
+      expect.arrayContaining([
+        "ops@northwind.example",
+        "admin@acme.example",
+        "billing@acme.example",
+        "viewer@acme.example",
+        "member@acme.example",
+        "admin@globex.example",
+        "admin@initech.example",
+        "admin@umbrella.example",
+      ]),
+    );
 
     const [acme] = await db.select().from(accounts).where(eq(accounts.slug, "acme"));
     const acmeInvoices = await db.select().from(invoices).where(eq(invoices.accountId, acme.id));
@@ -62,7 +96,9 @@ describe("demo seed", () => {
     const bell = await db.select({ title: alerts.title }).from(alerts).where(eq(alerts.userId, admin.id));
     expect(bell.length).toBeGreaterThan(3);
     expect(bell.length).toBeLessThan(15);
-    expect(bell.map((a) => a.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Invoice ACME-\d+ is 10 days past due/), expect.stringMatching(/^Visa ending 4242 expires/)]));
+    expect(bell.map((a) => a.title)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Invoice ACME-\d+ is 10 days past due/), expect.stringMatching(/^Visa ending 4242 expires/)]),
+    );
     // Only the help page's thresholds, each once per invoice (issue 13 item 7): what a daily sweep sends.
     const pastDue = bell.map((a) => a.title).filter((t) => t.includes("past due"));
     expect(pastDue.length).toBeGreaterThan(0);
@@ -82,7 +118,10 @@ describe("demo seed", () => {
     expect(outbox).toBe(0);
 
     const [globex] = await db.select().from(accounts).where(eq(accounts.slug, "globex"));
-    const globexGen3 = await db.select().from(invoices).where(and(eq(invoices.accountId, globex.id), eq(invoices.generation, 3)));
+    const globexGen3 = await db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.accountId, globex.id), eq(invoices.generation, 3)));
     expect(globexGen3.length).toBeGreaterThan(0);
   });
 });

@@ -37,7 +37,9 @@ describe("the schema's money CHECKs refuse inconsistent invoices written directl
   it("refuses a total that is not subtotal + tax", async () => {
     const account = await createTestAccount();
     const db = await getDb();
-    expect(await violatedConstraint(db.insert(invoices).values(invoiceRow(account.account.id, { subtotalMinor: 10_000, taxMinor: 800, totalMinor: 10_900 })))).toBe("invoices_total_is_sum");
+    expect(await violatedConstraint(db.insert(invoices).values(invoiceRow(account.account.id, { subtotalMinor: 10_000, taxMinor: 800, totalMinor: 10_900 })))).toBe(
+      "invoices_total_is_sum",
+    );
     await db.insert(invoices).values(invoiceRow(account.account.id, { subtotalMinor: 10_000, taxMinor: 800, totalMinor: 10_800 }));
   });
 
@@ -71,7 +73,10 @@ describe("postInvoice and recordPayment refuse bad money before the database has
     await expect(postInvoice(await getDb(), input, TEST_ACTOR)).rejects.toMatchObject({ code: "invalid", message: "An invoice total cannot be negative" });
     expect(await (await getDb()).select().from(invoices).where(eq(invoices.accountId, account.account.id))).toEqual([]);
     // A zero total is not negative: it posts, already paid.
-    await expect(postInvoice(await getDb(), { ...input, lines: [{ description: "Free", quantity: "1", unitPriceMinor: 0, taxRateBp: 0 }] }, TEST_ACTOR)).resolves.toMatchObject({ totalMinor: 0, status: "paid" });
+    await expect(postInvoice(await getDb(), { ...input, lines: [{ description: "Free", quantity: "1", unitPriceMinor: 0, taxRateBp: 0 }] }, TEST_ACTOR)).resolves.toMatchObject({
+      totalMinor: 0,
+      status: "paid",
+    });
   });
 
   it("recordPayment refuses allocations that add up to more than the payment, even when each fits its invoice", async () => {

@@ -30,7 +30,9 @@ describe("notification preferences", () => {
     await updateNotificationPreferences(admin.viewer, { userId: target.user.id, alert: true, email: true }, { ip: "203.0.113.9", userAgent: "test" });
 
     expect(await getMyNotificationPreferences(target.viewer)).toMatchObject({ alert: true, emailOn: true, changedBy: admin.user.name });
-    const [event] = await (await getDb())
+    const [event] = await (
+      await getDb()
+    )
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "notification_preferences.changed_for_user")));

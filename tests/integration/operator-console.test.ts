@@ -51,12 +51,25 @@ describe("operator: post an invoice", () => {
     );
     expect(await invoiceRow(result.id)).toMatchObject({ subtotalMinor: 15, taxMinor: 3, totalMinor: 18, status: "open", generation: 4 });
     const lines = await (await getDb()).select().from(invoiceLines).where(eq(invoiceLines.invoiceId, result.id));
-    expect(lines.map((l) => [l.amountMinor, l.taxMinor, l.taxRateBp])).toEqual([[5, 1, 1000], [5, 1, 1000], [5, 1, 1000]]);
-    const fractional = await postInvoiceAsOperator(operator, account.account.id, invoiceForm({ number: "OPS-1002", lines: [{ description: "Backup", quantity: "3.5", unitPrice: "45.00" }] }));
+    expect(lines.map((l) => [l.amountMinor, l.taxMinor, l.taxRateBp])).toEqual([
+      [5, 1, 1000],
+      [5, 1, 1000],
+      [5, 1, 1000],
+    ]);
+    const fractional = await postInvoiceAsOperator(
+      operator,
+      account.account.id,
+      invoiceForm({ number: "OPS-1002", lines: [{ description: "Backup", quantity: "3.5", unitPrice: "45.00" }] }),
+    );
     // 3.5 × $45.00 = $157.50; 19% of it = $29.925 → $29.93.
     expect(await invoiceRow(fractional.id)).toMatchObject({ subtotalMinor: 15_750, taxMinor: 2_993, totalMinor: 18_743 });
 
-    const [event] = await (await getDb()).select().from(auditEvents).where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.targetId, result.id)));
+    const [event] = await (
+      await getDb()
+    )
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.targetId, result.id)));
     expect(event).toMatchObject({ action: "invoice.posted", actorKind: "operator", actorUserId: operator.userId });
     expect(event.actorLabel).toContain("Northwind Cloud");
   });
@@ -64,7 +77,9 @@ describe("operator: post an invoice", () => {
   it("returns field errors for bad input and a duplicate number", async () => {
     const operator = await createTestOperator();
     const account = await createTestAccount();
-    const bad = await refusal(postInvoiceAsOperator(operator, account.account.id, invoiceForm({ dueDate: "2026-10-01", taxRate: "101", lines: [{ description: "", quantity: "-1", unitPrice: "1.005" }] })));
+    const bad = await refusal(
+      postInvoiceAsOperator(operator, account.account.id, invoiceForm({ dueDate: "2026-10-01", taxRate: "101", lines: [{ description: "", quantity: "-1", unitPrice: "1.005" }] })),
+    );
     expect(bad.code).toBe("invalid");
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["dueDate", "lines.0.description", "lines.0.quantity", "taxRate"]);
     const decimals = await refusal(postInvoiceAsOperator(operator, account.account.id, invoiceForm({ lines: [{ description: "A", quantity: "1", unitPrice: "1.005" }] })));
@@ -90,7 +105,14 @@ describe("operator: record a payment", () => {
     const older = await createTestInvoice(account, { dueDate: "2026-10-15", issueDate: "2026-09-15" });
     const newer = await createTestInvoice(account, { dueDate: "2026-10-31" });
     expect((await listOpenInvoicesForOperator(operator, account.account.id)).map((i) => i.invoiceId)).toEqual([older.id, newer.id]);
-    const result = await recordPaymentAsOperator(operator, account.account.id, { receivedOn: "2026-11-02", amount: "150.00", method: "bank_transfer", reference: "WIRE-1", allocationMode: "oldest_first", allocations: [] });
+    const result = await recordPaymentAsOperator(operator, account.account.id, {
+      receivedOn: "2026-11-02",
+      amount: "150.00",
+      method: "bank_transfer",
+      reference: "WIRE-1",
+      allocationMode: "oldest_first",
+      allocations: [],
+    });
     expect(result.paymentId).toEqual(expect.any(String));
     expect(await invoiceRow(older.id)).toMatchObject({ paidMinor: 10_000, status: "paid" });
     expect(await invoiceRow(newer.id)).toMatchObject({ paidMinor: 5_000, status: "open" });
@@ -103,9 +125,19 @@ describe("operator: record a payment", () => {
     const b = await createTestInvoice(account);
     const manual = (amount: string, allocations: { invoiceId: string; amount: string }[]) =>
       recordPaymentAsOperator(operator, account.account.id, { receivedOn: "2026-11-02", amount, method: "check", reference: "CHK-7", allocationMode: "manual", allocations });
-    await expect(manual("30.00", [{ invoiceId: a.id, amount: "" }, { invoiceId: b.id, amount: "30" }])).resolves.toMatchObject({ paymentId: expect.any(String) });
+    await expect(
+      manual("30.00", [
+        { invoiceId: a.id, amount: "" },
+        { invoiceId: b.id, amount: "30" },
+      ]),
+    ).resolves.toMatchObject({ paymentId: expect.any(String) });
     expect(await invoiceRow(b.id)).toMatchObject({ paidMinor: 3_000 });
-    const tooMuch = await refusal(manual("20.00", [{ invoiceId: a.id, amount: "15" }, { invoiceId: b.id, amount: "10" }]));
+    const tooMuch = await refusal(
+      manual("20.00", [
+        { invoiceId: a.id, amount: "15" },
+        { invoiceId: b.id, amount: "10" },
+      ]),
+    );
     expect(tooMuch.fieldErrors.allocations).toMatch(/more than the payment/);
     const overBalance = await refusal(manual("200.00", [{ invoiceId: b.id, amount: "80" }]));
     expect(overBalance.message).toMatch(/exceeds the balance/);
@@ -117,7 +149,16 @@ describe("operator: record a payment", () => {
     const account = await createTestAccount();
     const other = await createTestAccount();
     const foreign = await createTestInvoice(other);
-    const result = await refusal(recordPaymentAsOperator(operator, account.account.id, { receivedOn: "2026-11-02", amount: "10", method: "check", reference: "X", allocationMode: "manual", allocations: [{ invoiceId: foreign.id, amount: "10" }] }));
+    const result = await refusal(
+      recordPaymentAsOperator(operator, account.account.id, {
+        receivedOn: "2026-11-02",
+        amount: "10",
+        method: "check",
+        reference: "X",
+        allocationMode: "manual",
+        allocations: [{ invoiceId: foreign.id, amount: "10" }],
+      }),
+    );
     expect(result.code).toBe("invalid");
     expect(await invoiceRow(foreign.id)).toMatchObject({ paidMinor: 0 });
   });
@@ -146,7 +187,12 @@ describe("operator: void, upgrade, outbox", () => {
     const [row] = await (await getDb()).select().from(accounts).where(eq(accounts.id, account.account.id));
     expect(row).toMatchObject({ invoiceGeneration: 4, upgradedAt: now });
     await expect(upgradeAccountToGeneration4(operator, account.account.id, now)).rejects.toMatchObject({ code: "conflict" });
-    const events = await (await getDb()).select().from(auditEvents).where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "account.upgraded")));
+    const events = await (
+      await getDb()
+    )
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "account.upgraded")));
     expect(events).toHaveLength(1);
     expect(events[0].actorKind).toBe("operator");
   });
@@ -155,7 +201,15 @@ describe("operator: void, upgrade, outbox", () => {
     const operator = await createTestOperator();
     const account = await createTestAccount();
     const db = await getDb();
-    const email = await enqueueEmail(db, { accountId: account.account.id, userId: null, to: "a@example.test", subject: "Invoice posted", html: "<p>x</p>", text: "x", idempotencyKey: `test:${account.account.id}` });
+    const email = await enqueueEmail(db, {
+      accountId: account.account.id,
+      userId: null,
+      to: "a@example.test",
+      subject: "Invoice posted",
+      html: "<p>x</p>",
+      text: "x",
+      idempotencyKey: `test:${account.account.id}`,
+    });
     await db.update(emailOutbox).set({ status: "failed", attempts: 8, lastError: "422 invalid recipient" }).where(eq(emailOutbox.id, email!.id));
     const failed = await listOutboxEmails(operator, "failed");
     expect(failed.rows.find((r) => r.id === email!.id)).toMatchObject({ lastError: "422 invalid recipient", accountName: account.account.name });
@@ -203,7 +257,10 @@ describe("operator functions refuse anyone who is not an operator", () => {
       () => retryOutboxEmail(forged, invoice.id, now),
     ];
     for (const attempt of attempts) {
-      const error = await attempt().then(() => null, (e: unknown) => e);
+      const error = await attempt().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(404);
     }

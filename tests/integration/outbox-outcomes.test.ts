@@ -16,7 +16,16 @@ const LEASE_MS = 60_000;
 
 async function enqueueOne() {
   const key = `test:${randomUUID()}`;
-  await enqueueEmail(await getDb(), { accountId: null, userId: null, to: "someone@example.test", subject: "Hello", html: "<p>Hi</p>", text: "Hi", idempotencyKey: key, notBefore: t0 });
+  await enqueueEmail(await getDb(), {
+    accountId: null,
+    userId: null,
+    to: "someone@example.test",
+    subject: "Hello",
+    html: "<p>Hi</p>",
+    text: "Hi",
+    idempotencyKey: key,
+    notBefore: t0,
+  });
   return key;
 }
 

@@ -42,7 +42,16 @@ async function enqueue(n = 1) {
   for (let i = 0; i < n; i++) {
     const key = `test:${randomUUID()}`;
     keys.push(key);
-    await enqueueEmail(await getDb(), { accountId: null, userId: null, to: `user${i}@example.test`, subject: `Subject ${i}`, html: "<p>Hi</p>", text: "Hi", idempotencyKey: key, notBefore: t0 });
+    await enqueueEmail(await getDb(), {
+      accountId: null,
+      userId: null,
+      to: `user${i}@example.test`,
+      subject: `Subject ${i}`,
+      html: "<p>Hi</p>",
+      text: "Hi",
+      idempotencyKey: key,
+      notBefore: t0,
+    });
   }
   return keys;
 }
@@ -145,7 +154,10 @@ describe("outbox worker against a fake Resend", () => {
     process.env.EMAIL_SEND_TIMEOUT_MS = "10000";
     // Each worker's claiming UPDATE waits until all three have selected their rows: without
     // FOR UPDATE SKIP LOCKED they would all have selected the same four.
-    const results = await runThroughBarrier("email_outbox", [1, 2, 3].map(() => () => runOutboxWorker(db, { now: t0, batchSize: 4 })));
+    const results = await runThroughBarrier(
+      "email_outbox",
+      [1, 2, 3].map(() => () => runOutboxWorker(db, { now: t0, batchSize: 4 })),
+    );
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
     const rows = await rowsFor(keys);
     expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
@@ -165,7 +177,10 @@ describe("outbox worker against a fake Resend", () => {
   it("a row another worker holds under lease is not sent again", async () => {
     const [key] = await enqueue();
     const db = await getDb();
-    await db.update(emailOutbox).set({ nextAttemptAt: later(5 * 60_000), attempts: 1 }).where(eq(emailOutbox.idempotencyKey, key));
+    await db
+      .update(emailOutbox)
+      .set({ nextAttemptAt: later(5 * 60_000), attempts: 1 })
+      .where(eq(emailOutbox.idempotencyKey, key));
     await run(t0);
     expect(fake.requests.filter((r) => r.idempotencyKey === key)).toHaveLength(0);
   });

@@ -34,7 +34,9 @@ describe("adding a card (R-M1, R-M2)", () => {
   it("keeps only brand, last 4, expiry and an opaque token: the number is nowhere in the database or the log", async () => {
     const logged: string[] = [];
     for (const level of ["log", "info", "warn", "error", "debug"] as const) {
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(" ")));
+      vi.spyOn(console, level).mockImplementation(
+        (...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(" ")),
+      );
     }
     const account = await createTestAccount();
     const { viewer } = await createTestUser(account, ["billing_manager"]);
@@ -129,7 +131,9 @@ describe("default and removal", () => {
     const { viewer } = await createTestUser(account, ["billing_manager"]);
     const only = await addPaymentMethod(viewer, card(), {}, now);
     const invoice = await createTestInvoice(account);
-    await expect(removePaymentMethod(viewer, only.id, {}, now)).rejects.toThrow("This is the account's only payment method and there is an open invoice. Add another card before removing this one.");
+    await expect(removePaymentMethod(viewer, only.id, {}, now)).rejects.toThrow(
+      "This is the account's only payment method and there is an open invoice. Add another card before removing this one.",
+    );
     expect(await listPaymentMethods(viewer, now)).toHaveLength(1);
     await createTestPayment(account, { amountMinor: invoice.totalMinor, allocations: [{ invoiceId: invoice.id, amountMinor: invoice.totalMinor }] });
     await removePaymentMethod(viewer, only.id, {}, now);

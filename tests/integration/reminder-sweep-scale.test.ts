@@ -23,7 +23,9 @@ async function accountWithDueInvoices(count: number) {
   await setTestPreferences(manager.viewer, { alert: true, email: true });
   const viewer = await createTestUser(account, ["billing_viewer"]);
   await setTestPreferences(viewer.viewer, { alert: false, email: true });
-  await (await getDb()).execute(sql`
+  await (
+    await getDb()
+  ).execute(sql`
     insert into invoices (account_id, number, generation, status, issue_date, due_date, period_start, period_end, currency, subtotal_minor, tax_minor, total_minor, paid_minor)
     select ${account.account.id}, 'SC-' || g, 4, 'open', d - 30, d, d - 60, d - 31, 'USD', 10000, 0, 10000, case when g % 3 = 0 then 2500 else 0 end
     from generate_series(1, ${count}::int) g cross join lateral (select ${TODAY}::date - 2 - (g % 60) as d) t`);
@@ -90,14 +92,16 @@ describe.skipIf(!onPostgres)("reminders at a provider's scale", () => {
     const accountId = await accountWithDueInvoices(3_000);
     // A real failure inside the fifth batch's transaction: the 2 701st alert for this account
     // raises (batches of 1 000 notifications carry about 667 alerts, written 500 at a time).
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       create sequence scale_alerts_seen;
       create function scale_fail_alert() returns trigger language plpgsql as $$
       begin
         if nextval('scale_alerts_seen') > 2700 then raise exception 'injected failure in alert insert'; end if;
         return new;
       end $$;
-      create trigger scale_fail_alert before insert on alerts for each row when (new.account_id = '${accountId}') execute function scale_fail_alert();`));
+      create trigger scale_fail_alert before insert on alerts for each row when (new.account_id = '${accountId}') execute function scale_fail_alert();`),
+    );
 
     const error: unknown = await runReminderSweep(db, NOW, { batchSize: 1_000 }).then(
       () => null,

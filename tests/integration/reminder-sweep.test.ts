@@ -6,16 +6,7 @@ import { addDays, isoDateInZone } from "@/lib/dates";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
 import { zonedInstant } from "../support/clock";
-import {
-  createTestAccount,
-  createTestCard,
-  createTestInvoice,
-  createTestPayment,
-  createTestUser,
-  setTestPreferences,
-  TEST_ACTOR,
-  type TestAccount,
-} from "../support/factories";
+import { createTestAccount, createTestCard, createTestInvoice, createTestPayment, createTestUser, setTestPreferences, TEST_ACTOR, type TestAccount } from "../support/factories";
 
 const NY = "America/New_York";
 
@@ -24,7 +15,9 @@ async function sweepAt(isoDate: string, timeZone: string, time = "09:00") {
 }
 
 async function thresholdsFor(subjectId: string, userId: string) {
-  const rows = await (await getDb())
+  const rows = await (
+    await getDb()
+  )
     .select({ threshold: notifications.threshold })
     .from(notifications)
     .where(and(eq(notifications.subjectId, subjectId), eq(notifications.userId, userId)))
@@ -79,7 +72,8 @@ describe("past-due reminders (time travel)", () => {
     const { account, admin } = await accountWithAdmin();
     const invoice = await createTestInvoice(account, { issueDate: "2026-11-01", dueDate: "2026-12-01" }, { notify: false });
     const seen = await walk(account, "2026-12-01", 35, invoice.id, admin.user.id, async (day) => {
-      if (day === 12) await createTestPayment(account, { amountMinor: invoice.totalMinor, receivedOn: "2026-12-13", allocations: [{ invoiceId: invoice.id, amountMinor: invoice.totalMinor }] });
+      if (day === 12)
+        await createTestPayment(account, { amountMinor: invoice.totalMinor, receivedOn: "2026-12-13", allocations: [{ invoiceId: invoice.id, amountMinor: invoice.totalMinor }] });
     });
     expect(Object.values(seen)).toEqual([2, 10]);
   });
@@ -184,7 +178,12 @@ describe("payment-method expiry reminders", () => {
     expect(await thresholdsFor(expired.id, billing.user.id)).toEqual([]);
     expect(await thresholdsFor(live.id, billing.user.id)).toEqual([15]);
     expect(await thresholdsFor(live.id, viewerOnly.user.id)).toEqual([]);
-    await (await getDb()).update(paymentMethods).set({ removedAt: new Date("2027-02-20T00:00:00Z") }).where(eq(paymentMethods.id, live.id));
+    await (
+      await getDb()
+    )
+      .update(paymentMethods)
+      .set({ removedAt: new Date("2027-02-20T00:00:00Z") })
+      .where(eq(paymentMethods.id, live.id));
     await runReminderSweep(await getDb(), new Date("2027-02-27T12:00:00Z"));
     expect(await thresholdsFor(live.id, billing.user.id)).toEqual([15]);
   });

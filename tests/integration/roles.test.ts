@@ -121,7 +121,14 @@ describe("roles are scoped to the viewer's account", () => {
     expect((await listRoles(viewer)).map((r) => r.name)).not.toContain("Foreign");
     const [still] = await (await getDb()).select().from(roles).where(eq(roles.id, foreign.id));
     expect(still.name).toBe("Foreign");
-    expect(await (await getDb()).select().from(userRoles).where(and(eq(userRoles.userId, holder.user.id), eq(userRoles.roleId, mine.id)))).toHaveLength(1);
+    expect(
+      await (
+        await getDb()
+      )
+        .select()
+        .from(userRoles)
+        .where(and(eq(userRoles.userId, holder.user.id), eq(userRoles.roleId, mine.id))),
+    ).toHaveLength(1);
   });
 
   it("refuses every role function to a user without users.manage", async () => {

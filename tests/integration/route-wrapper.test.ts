@@ -76,7 +76,13 @@ describe("route wrapper: one caller, one error body", () => {
     expect(body.error.details.issues.map((i: Json) => i.path)).toEqual(["tab", "scope"]);
     for (const issue of body.error.details.issues) expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
 
-    const put = await putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "same-origin", "content-type": "application/json" }, body: JSON.stringify({ alert: "yes", email: false }) }));
+    const put = await putPreferences(
+      new Request(`${BASE}/api/notification-preferences`, {
+        method: "PUT",
+        headers: { "sec-fetch-site": "same-origin", "content-type": "application/json" },
+        body: JSON.stringify({ alert: "yes", email: false }),
+      }),
+    );
     expect(put.status).toBe(422);
     expect(await put.json()).toMatchObject({ error: { code: "invalid", message: "Alert and Email must each be true or false", details: { issues: [{ path: "alert" }] } } });
   });
@@ -96,7 +102,9 @@ describe("route wrapper: one caller, one error body", () => {
 
   it("answers 403 to a cross-site change before looking at the session", async () => {
     session.viewer = manager;
-    const response = await putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "cross-site" }, body: JSON.stringify({ alert: true, email: true }) }));
+    const response = await putPreferences(
+      new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "cross-site" }, body: JSON.stringify({ alert: true, email: true }) }),
+    );
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
     expect(await (await getDb()).select().from(notificationPreferences).where(eq(notificationPreferences.userId, manager.userId))).toEqual([]);
@@ -110,12 +118,22 @@ describe("route wrapper: one caller, one error body", () => {
     const response = await invoiceCsv(get(`/account/invoices/${invoice.id}/csv`, { "x-forwarded-for": "203.0.113.50", "user-agent": "wrapper-test" }), params({ id: invoice.id }));
     expect(response.status).toBe(200);
     await response.text();
-    const [event] = await (await getDb()).select().from(auditEvents).where(and(eq(auditEvents.targetId, invoice.id), eq(auditEvents.action, "invoice.exported")));
+    const [event] = await (
+      await getDb()
+    )
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, invoice.id), eq(auditEvents.action, "invoice.exported")));
     expect(event).toMatchObject({ ip: "203.0.113.50", userAgent: "wrapper-test" });
   });
 
   it("keeps the browser form's redirects: signed out to sign-in, bad input back to the page", async () => {
-    const form = (body: string) => new Request(`${BASE}/api/notification-preferences`, { method: "POST", headers: { "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" }, body });
+    const form = (body: string) =>
+      new Request(`${BASE}/api/notification-preferences`, {
+        method: "POST",
+        headers: { "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" },
+        body,
+      });
     const signedOut = await postPreferences(form("alert=on"));
     expect(signedOut.status).toBe(303);
     expect(signedOut.headers.get("location")).toBe(`${BASE}/sign-in?callbackUrl=/settings/notifications`);

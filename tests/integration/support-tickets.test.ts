@@ -81,7 +81,12 @@ describe("operators working tickets", () => {
     expect(raised.map((a) => a.userId).sort()).toEqual([customer.user.id, admin.user.id].sort());
     expect(raised.map((a) => a.userId)).not.toContain(member.user.id);
     expect(raised[0]).toMatchObject({ href: `/support/tickets/${ticketId}` });
-    const [audit] = await (await getDb()).select().from(auditEvents).where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "ticket.replied")));
+    const [audit] = await (
+      await getDb()
+    )
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "ticket.replied")));
     expect(audit.actorKind).toBe("operator");
   });
 
@@ -109,7 +114,10 @@ describe("operators working tickets", () => {
       () => replyAsOperator(forged, ticketId, { body: "I am support" }, now),
       () => setTicketStatus(forged, ticketId, { status: "closed" }, now),
     ]) {
-      const error = await attempt().then(() => null, (e: unknown) => e);
+      const error = await attempt().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(404);
     }

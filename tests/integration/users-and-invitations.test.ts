@@ -107,8 +107,12 @@ describe("accepting an invitation", () => {
     const email = freshEmail();
     const invitation = await inviteUser(admin.viewer, { name: "Nia", email, roleIds: [account.roleIds.member] }, {}, now);
     const token = tokenOf(invitation.inviteUrl);
-    await expect(acceptInvitation(token, { password: "short", confirm: "short" }, {}, now)).rejects.toMatchObject({ details: { fieldErrors: { password: ["Use at least 12 characters."] } } });
-    await expect(acceptInvitation(token, { password: PASSWORD, confirm: PASSWORD + "!" }, {}, now)).rejects.toMatchObject({ details: { fieldErrors: { confirm: ["The passwords don't match."] } } });
+    await expect(acceptInvitation(token, { password: "short", confirm: "short" }, {}, now)).rejects.toMatchObject({
+      details: { fieldErrors: { password: ["Use at least 12 characters."] } },
+    });
+    await expect(acceptInvitation(token, { password: PASSWORD, confirm: PASSWORD + "!" }, {}, now)).rejects.toMatchObject({
+      details: { fieldErrors: { confirm: ["The passwords don't match."] } },
+    });
     expect((await getInvitation(token, now)).state).toBe("open");
   });
 

@@ -88,7 +88,9 @@ describe("access.denied", () => {
     form.append("name", "Sneaky");
     const state = await createRoleAction({ status: "idle" }, form);
     expect(state.status).toBe("error");
-    expect(await denials(viewer.userId)).toEqual([{ accountId: account.account.id, ip: expect.any(String), details: { route: "/account/roles", path: "/account/roles", permission: "users.manage" } }]);
+    expect(await denials(viewer.userId)).toEqual([
+      { accountId: account.account.id, ip: expect.any(String), details: { route: "/account/roles", path: "/account/roles", permission: "users.manage" } },
+    ]);
   });
 
   it("are listed for operators across accounts, and in each account's own audit log only", async () => {
@@ -98,7 +100,11 @@ describe("access.denied", () => {
 
     const listed = await listAccessDenials(await createTestOperator());
     expect(listed.map((d) => d.user)).toEqual(expect.arrayContaining([stranger.email]));
-    expect(listed.find((d) => d.user === stranger.email)).toMatchObject({ accountName: other.account.name, route: "/account/invoices/export", reason: "Missing permission: View Invoices" });
+    expect(listed.find((d) => d.user === stranger.email)).toMatchObject({
+      accountName: other.account.name,
+      route: "/account/invoices/export",
+      reason: "Missing permission: View Invoices",
+    });
 
     const admin: Viewer = (await createTestUser(account, ["account_admin"])).viewer;
     const own = await listAuditEvents(admin, auditFiltersSchema.parse({ action: "access.denied" }));

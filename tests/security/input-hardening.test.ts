@@ -59,7 +59,14 @@ const put = (body: string, headers: Record<string, string> = { "content-type": "
   putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "same-origin", ...headers }, body: bytes(body) }));
 
 async function invoiceCount() {
-  return (await (await getDb()).select({ n: sql<number>`count(*)`.mapWith(Number) }).from(invoices).where(eq(invoices.accountId, account.account.id)))[0].n;
+  return (
+    await (
+      await getDb()
+    )
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(invoices)
+      .where(eq(invoices.accountId, account.account.id))
+  )[0].n;
 }
 
 async function savedPreferences() {
@@ -93,8 +100,14 @@ describe("control characters", () => {
 
   it("are refused by forms, except tabs and line breaks in a multi-line message", async () => {
     const ticket = (description: string) => ({ category: "billing", subject: "Question", description });
-    await expect(createTicket(viewer, ticket("bad \u0000 byte"), NOW)).rejects.toMatchObject({ code: "invalid", details: { fieldErrors: { description: [expect.stringContaining("control characters")] } } });
-    await expect(createTicket(viewer, { ...ticket("ok"), subject: "Invoice \u202Efdp.exe" }, NOW)).rejects.toMatchObject({ code: "invalid", details: { fieldErrors: { subject: [expect.stringContaining("direction")] } } });
+    await expect(createTicket(viewer, ticket("bad \u0000 byte"), NOW)).rejects.toMatchObject({
+      code: "invalid",
+      details: { fieldErrors: { description: [expect.stringContaining("control characters")] } },
+    });
+    await expect(createTicket(viewer, { ...ticket("ok"), subject: "Invoice \u202Efdp.exe" }, NOW)).rejects.toMatchObject({
+      code: "invalid",
+      details: { fieldErrors: { subject: [expect.stringContaining("direction")] } },
+    });
     await expect((await getDb()).select().from(supportTickets).where(eq(supportTickets.accountId, account.account.id))).resolves.toEqual([]);
     await expect(createTicket(viewer, ticket("line one\r\n\tline two"), NOW)).resolves.toMatchObject({ ticketId: expect.any(String) });
   });
@@ -102,10 +115,16 @@ describe("control characters", () => {
   it("in list filters and cursors are ignored on every tab, never a failed query", async () => {
     const nulCursor = encodeCursor({ sort: "number", dir: "asc", value: "\u0000", id: randomUUID() });
     for (const tab of TABS) {
-      for (const raw of [{ tab, q: "\u0000" }, { tab, q: "INV\u0000\u202E" }, { tab, after: nulCursor }, { tab, before: nulCursor }]) {
+      for (const raw of [
+        { tab, q: "\u0000" },
+        { tab, q: "INV\u0000\u202E" },
+        { tab, after: nulCursor },
+        { tab, before: nulCursor },
+      ]) {
         const filters = parseInvoiceFilters(raw, viewer.account, NOW);
         expect(filters.q).not.toMatch(/\u0000/);
-        const list = tab === "open" ? listOpenInvoices(viewer, filters, NOW) : tab === "recent" ? listRecentInvoices(viewer, filters, NOW) : listRecentPayments(viewer, filters, NOW);
+        const list =
+          tab === "open" ? listOpenInvoices(viewer, filters, NOW) : tab === "recent" ? listRecentInvoices(viewer, filters, NOW) : listRecentPayments(viewer, filters, NOW);
         await expect(list).resolves.toMatchObject({ rows: expect.any(Array) });
       }
     }
@@ -151,7 +170,9 @@ describe("request bodies", () => {
     session.viewer = viewer;
     const types: Record<string, string>[] = [{ "content-type": "application/json" }, {}];
     for (const headers of types) {
-      const response = await postPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "POST", headers: { "sec-fetch-site": "same-origin", ...headers }, body: bytes('{"alert":"on"}') }));
+      const response = await postPreferences(
+        new Request(`${BASE}/api/notification-preferences`, { method: "POST", headers: { "sec-fetch-site": "same-origin", ...headers }, body: bytes('{"alert":"on"}') }),
+      );
       expect(response.status).toBe(415);
     }
   });
@@ -170,7 +191,14 @@ describe("request bodies", () => {
         controller.close();
       },
     });
-    const streamed = await putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "same-origin", "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit));
+    const streamed = await putPreferences(
+      new Request(`${BASE}/api/notification-preferences`, {
+        method: "PUT",
+        headers: { "sec-fetch-site": "same-origin", "content-type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+    );
     expect(streamed.status).toBe(413);
   });
 
@@ -188,7 +216,8 @@ describe("request bodies", () => {
   it("cron routes take only a small JSON body", async () => {
     process.env.CRON_SECRET = "cron-secret-for-tests";
     try {
-      const cron = (body: string, type: string) => cronOutbox(new Request(`${BASE}/api/cron/outbox`, { method: "POST", headers: { authorization: "Bearer cron-secret-for-tests", "content-type": type }, body }));
+      const cron = (body: string, type: string) =>
+        cronOutbox(new Request(`${BASE}/api/cron/outbox`, { method: "POST", headers: { authorization: "Bearer cron-secret-for-tests", "content-type": type }, body }));
       expect((await cron(JSON.stringify({ now: NOW.toISOString() }), "text/plain")).status).toBe(415);
       expect((await cron(JSON.stringify({ now: NOW.toISOString(), pad: "x".repeat(2_000) }), "application/json")).status).toBe(413);
       expect((await cron(JSON.stringify({ now: NOW.toISOString(), extra: 1 }), "application/json")).status).toBe(422);
@@ -235,7 +264,13 @@ describe("Fetch Metadata", () => {
     expect((await ingest(invoiceBody("x"), { "content-type": "application/json", "sec-fetch-site": "cross-site" })).status).toBe(403);
     expect(await invoiceCount()).toBe(before);
     session.viewer = viewer;
-    const form = await postPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "POST", headers: { "sec-fetch-site": "cross-site", "content-type": "application/x-www-form-urlencoded" }, body: "alert=on" }));
+    const form = await postPreferences(
+      new Request(`${BASE}/api/notification-preferences`, {
+        method: "POST",
+        headers: { "sec-fetch-site": "cross-site", "content-type": "application/x-www-form-urlencoded" },
+        body: "alert=on",
+      }),
+    );
     expect(form.status).toBe(403);
   });
 });

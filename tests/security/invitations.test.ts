@@ -35,10 +35,21 @@ describe("invitations and existing logins", () => {
     const { invite, account } = await setup();
     const elsewhere = await createTestUser(await createTestAccount(), ["member"]);
     const invitation = await invite(elsewhere.user.email);
-    await expect(acceptInvitation(tokenOf(invitation.inviteUrl), { password: PASSWORD, confirm: PASSWORD }, {}, now)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("already has a portal login") });
-    const [pending] = await (await getDb()).select({ passwordHash: users.passwordHash }).from(users).where(and(eq(users.accountId, account.account.id), eq(users.email, elsewhere.user.email)));
+    await expect(acceptInvitation(tokenOf(invitation.inviteUrl), { password: PASSWORD, confirm: PASSWORD }, {}, now)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("already has a portal login"),
+    });
+    const [pending] = await (
+      await getDb()
+    )
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(and(eq(users.accountId, account.account.id), eq(users.email, elsewhere.user.email)));
     expect(pending).toEqual({ passwordHash: null });
-    expect(await authenticate(await getDb(), { email: elsewhere.user.email, password: TEST_PASSWORD, ip: "203.0.113.20", now: new Date() })).toEqual({ ok: true, userId: elsewhere.user.id });
+    expect(await authenticate(await getDb(), { email: elsewhere.user.email, password: TEST_PASSWORD, ip: "203.0.113.20", now: new Date() })).toEqual({
+      ok: true,
+      userId: elsewhere.user.id,
+    });
   });
 
   it("let the first of two pending invitations for one address be accepted, and refuse the second", async () => {
@@ -49,7 +60,14 @@ describe("invitations and existing logins", () => {
     await expect(acceptInvitation(tokenOf(second.inviteUrl), { password: PASSWORD, confirm: PASSWORD }, {}, now)).rejects.toMatchObject({ code: "conflict" });
     const logins = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, email));
     expect(logins).toHaveLength(2);
-    expect(await (await getDb()).select({ id: users.id }).from(users).where(and(eq(users.email, email), isNull(users.passwordHash)))).toHaveLength(1);
+    expect(
+      await (
+        await getDb()
+      )
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.email, email), isNull(users.passwordHash))),
+    ).toHaveLength(1);
     expect(await authenticate(await getDb(), { email, password: PASSWORD, ip: "203.0.113.21", now: new Date() })).toEqual({ ok: true, userId: first.userId });
   });
 });

@@ -52,7 +52,14 @@ const invoiceBody = (lines: Json[]) => ({
   lines,
 });
 
-const paymentBody = (amountMinor: number) => ({ account: account.account.slug, receivedOn: "2026-11-10", amountMinor, currency: "USD", method: "bank_transfer", reference: `R-${randomUUID().slice(0, 6)}` });
+const paymentBody = (amountMinor: number) => ({
+  account: account.account.slug,
+  receivedOn: "2026-11-10",
+  amountMinor,
+  currency: "USD",
+  method: "bank_transfer",
+  reference: `R-${randomUUID().slice(0, 6)}`,
+});
 
 async function issuesOf(response: Response): Promise<string[]> {
   expect(response.status).toBe(422);
@@ -62,8 +69,14 @@ async function issuesOf(response: Response): Promise<string[]> {
 
 async function countRows() {
   const db = await getDb();
-  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(invoices).where(eq(invoices.accountId, account.account.id));
-  const [paid] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(payments).where(eq(payments.accountId, account.account.id));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(invoices)
+    .where(eq(invoices.accountId, account.account.id));
+  const [paid] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(payments)
+    .where(eq(payments.accountId, account.account.id));
   return { invoices: row.n, payments: paid.n };
 }
 
@@ -81,11 +94,27 @@ afterEach(() => {
 describe("the maximum amount", () => {
   it("is refused one minor unit above it with a 422 naming the field, by the ingest API, and nothing is written", async () => {
     const before = await countRows();
-    expect(await issuesOf(await post(postInvoiceRoute, invoiceBody([{ description: "Too much", quantity: 1, unitPriceMinor: MAX_AMOUNT_MINOR + 1 }])))).toEqual(["lines.0.unitPriceMinor"]);
+    expect(await issuesOf(await post(postInvoiceRoute, invoiceBody([{ description: "Too much", quantity: 1, unitPriceMinor: MAX_AMOUNT_MINOR + 1 }])))).toEqual([
+      "lines.0.unitPriceMinor",
+    ]);
     // The issue's reproduction: quantity × unit price far above 2^53.
-    expect(await issuesOf(await post(postInvoiceRoute, invoiceBody([{ description: "Many", quantity: "9999999999", unitPriceMinor: MAX_AMOUNT_MINOR }])))).toEqual(["lines.0.quantity"]);
-    expect(await issuesOf(await post(postInvoiceRoute, invoiceBody([{ description: "One", quantity: 1, unitPriceMinor: MAX_AMOUNT_MINOR }, { description: "Two", quantity: 1, unitPriceMinor: 1 }])))).toEqual(["lines"]);
-    expect(await issuesOf(await post(postInvoiceRoute, { ...invoiceBody([{ description: "Taxed", quantity: 1, unitPriceMinor: MAX_AMOUNT_MINOR }]), taxRateBp: 100 }))).toEqual(["lines"]);
+    expect(await issuesOf(await post(postInvoiceRoute, invoiceBody([{ description: "Many", quantity: "9999999999", unitPriceMinor: MAX_AMOUNT_MINOR }])))).toEqual([
+      "lines.0.quantity",
+    ]);
+    expect(
+      await issuesOf(
+        await post(
+          postInvoiceRoute,
+          invoiceBody([
+            { description: "One", quantity: 1, unitPriceMinor: MAX_AMOUNT_MINOR },
+            { description: "Two", quantity: 1, unitPriceMinor: 1 },
+          ]),
+        ),
+      ),
+    ).toEqual(["lines"]);
+    expect(await issuesOf(await post(postInvoiceRoute, { ...invoiceBody([{ description: "Taxed", quantity: 1, unitPriceMinor: MAX_AMOUNT_MINOR }]), taxRateBp: 100 }))).toEqual([
+      "lines",
+    ]);
     expect(await issuesOf(await post(postPaymentRoute, paymentBody(MAX_AMOUNT_MINOR + 1)))).toEqual(["amountMinor"]);
     expect(await countRows()).toEqual(before);
   });
@@ -103,10 +132,19 @@ describe("the maximum amount", () => {
       taxRate: "0",
       lines: [{ description: "Big", quantity, unitPrice }],
     });
-    await expect(postInvoiceAsOperator(operator, account.account.id, invoiceForm("100000000000.00"))).rejects.toMatchObject({ code: "invalid", details: { fieldErrors: { "lines.0.unitPrice": ["At most 99999999999.99"] } } });
-    await expect(postInvoiceAsOperator(operator, account.account.id, invoiceForm("99999999999.99", "2"))).rejects.toMatchObject({ code: "invalid", details: { fieldErrors: { "lines.0.quantity": [expect.stringContaining("maximum amount")] } } });
+    await expect(postInvoiceAsOperator(operator, account.account.id, invoiceForm("100000000000.00"))).rejects.toMatchObject({
+      code: "invalid",
+      details: { fieldErrors: { "lines.0.unitPrice": ["At most 99999999999.99"] } },
+    });
+    await expect(postInvoiceAsOperator(operator, account.account.id, invoiceForm("99999999999.99", "2"))).rejects.toMatchObject({
+      code: "invalid",
+      details: { fieldErrors: { "lines.0.quantity": [expect.stringContaining("maximum amount")] } },
+    });
     const paymentForm = { receivedOn: "2026-11-10", amount: "100000000000", method: "check", reference: "Too big", allocationMode: "oldest_first", allocations: [] };
-    await expect(recordPaymentAsOperator(operator, account.account.id, paymentForm)).rejects.toMatchObject({ code: "invalid", details: { fieldErrors: { amount: ["At most 99999999999.99"] } } });
+    await expect(recordPaymentAsOperator(operator, account.account.id, paymentForm)).rejects.toMatchObject({
+      code: "invalid",
+      details: { fieldErrors: { amount: ["At most 99999999999.99"] } },
+    });
     expect(await countRows()).toEqual(before);
   });
 
@@ -169,6 +207,10 @@ describe("the maximum amount", () => {
     expect(await one.text()).toContain("99999999999.99");
     const pdf = await invoicePdf(new Request(`http://localhost/account/invoices/${ids[0]}/pdf`), { params: Promise.resolve({ id: ids[0] }) });
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   }, 120_000);
 });

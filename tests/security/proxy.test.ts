@@ -46,7 +46,8 @@ describe("proxy", () => {
   });
 
   it("answers 413 to a server action whose declared body is over Next's 1 MB limit, and lets smaller ones through", async () => {
-    const post = (length: number) => proxy(new NextRequest("http://localhost:3000/account/users", { method: "POST", headers: { "next-action": "abc123", "content-length": String(length) } }));
+    const post = (length: number) =>
+      proxy(new NextRequest("http://localhost:3000/account/users", { method: "POST", headers: { "next-action": "abc123", "content-length": String(length) } }));
     expect((await post(SERVER_ACTION_BODY_LIMIT_BYTES + 1)).status).toBe(413);
     expect((await post(1000)).status).not.toBe(413);
   });

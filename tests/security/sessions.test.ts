@@ -168,7 +168,9 @@ describe("forgot password", () => {
     const [email] = await db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, user.email));
     const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(email.text)![1];
     expect(await isResetTokenOpen(token, later(31 * 60))).toBe(false);
-    await expect(resetPassword(token, { password: "another long passphrase", confirm: "another long passphrase" }, origin, later(31 * 60))).rejects.toMatchObject({ code: "conflict" });
+    await expect(resetPassword(token, { password: "another long passphrase", confirm: "another long passphrase" }, origin, later(31 * 60))).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("keeps only rows with valid IPs", async () => {

@@ -12,7 +12,9 @@ const now = new Date("2026-11-25T12:00:00Z");
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 
 async function outcomes(userId: string) {
-  const rows = await (await getDb())
+  const rows = await (
+    await getDb()
+  )
     .select({ action: auditEvents.action })
     .from(auditEvents)
     .where(and(eq(auditEvents.actorUserId, userId), inArray(auditEvents.action, ["auth.sign_in_failed", "auth.sign_in_throttled", "auth.sign_in"])));
@@ -27,9 +29,7 @@ describe("sign-in throttle", () => {
     const { user } = await createTestUser(account);
     const db = await getDb();
     // Each attempt on its own pooled connection (pg): the reservation is the only thing in the way.
-    const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => authenticate(db, { email: user.email, password: `wrong-${i}`, ip: `10.40.${i}.1`, now })),
-    );
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => authenticate(db, { email: user.email, password: `wrong-${i}`, ip: `10.40.${i}.1`, now })));
     const { evaluated, throttled } = await outcomes(user.id);
     expect(evaluated).toBeLessThanOrEqual(5);
     expect(evaluated + throttled).toBe(40);
@@ -67,7 +67,10 @@ describe("sign-in throttle", () => {
     // After the wait, the real user's right password works: no lockout that renews itself.
     const next = await authenticate(db, { email: user.email, password: "wrong", ip: "unknown", now: minutes(t) });
     if (next.ok || next.reason !== "rate_limited") throw new Error("expected a throttled attempt");
-    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD, ip: "unknown", now: minutes(t + next.retryAfterSeconds / 60) })).toEqual({ ok: true, userId: user.id });
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD, ip: "unknown", now: minutes(t + next.retryAfterSeconds / 60) })).toEqual({
+      ok: true,
+      userId: user.id,
+    });
   });
 
   it("lets a browser with the account's device cookie in while the account is throttled for everyone else", async () => {

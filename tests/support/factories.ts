@@ -95,9 +95,20 @@ export async function createTestPayment(account: TestAccount, input: Partial<Rec
 }
 
 export async function createTestCard(account: TestAccount, overrides: Partial<typeof paymentMethods.$inferInsert> = {}) {
-  const [card] = await (await getDb())
+  const [card] = await (
+    await getDb()
+  )
     .insert(paymentMethods)
-    .values({ accountId: account.account.id, brand: "Visa", last4: "4242", expMonth: 12, expYear: 2030, holderName: "Test Holder", processorToken: `tok_${randomUUID()}`, ...overrides })
+    .values({
+      accountId: account.account.id,
+      brand: "Visa",
+      last4: "4242",
+      expMonth: 12,
+      expYear: 2030,
+      holderName: "Test Holder",
+      processorToken: `tok_${randomUUID()}`,
+      ...overrides,
+    })
     .returning();
   return card;
 }

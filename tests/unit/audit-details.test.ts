@@ -62,9 +62,13 @@ function sourceFiles(dir: string): string[] {
 
 describe("describeAuditDetails", () => {
   it("reads keys as words, lists arrays and counts nested records", () => {
-    expect(describeAuditDetails("user.roles_changed", { email: "a@b.test", before: ["Member"], after: [], isDefault: true, allocations: [{ invoiceId: "x" }, { invoiceId: "y" }], reassignedTo: null }, US)).toBe(
-      "email: a@b.test; before: Member; after: none; is default: yes; allocations: 2 items",
-    );
+    expect(
+      describeAuditDetails(
+        "user.roles_changed",
+        { email: "a@b.test", before: ["Member"], after: [], isDefault: true, allocations: [{ invoiceId: "x" }, { invoiceId: "y" }], reassignedTo: null },
+        US,
+      ),
+    ).toBe("email: a@b.test; before: Member; after: none; is default: yes; allocations: 2 items");
   });
 
   it("labels known actions and shows unknown ones by their key", () => {
@@ -92,13 +96,17 @@ describe("describeAuditDetails", () => {
     expect(describeAuditDetails("notification_preferences.changed_for_user", SAMPLES["notification_preferences.changed_for_user"], US)).toBe(
       "vera@acme.example; alert on; email off → on",
     );
-    expect(describeAuditDetails("audit_log.exported", SAMPLES["audit_log.exported"], US)).toBe("one person; Notification preferences changed for a user; Nov 1, 2026 to Nov 25, 2026");
+    expect(describeAuditDetails("audit_log.exported", SAMPLES["audit_log.exported"], US)).toBe(
+      "one person; Notification preferences changed for a user; Nov 1, 2026 to Nov 25, 2026",
+    );
     expect(describeAuditDetails("ticket.status_changed", SAMPLES["ticket.status_changed"], US)).toBe("from In progress to Resolved");
     expect(describeAuditDetails("account.upgraded", SAMPLES["account.upgraded"], US)).toBe("to Generation 4");
   });
 
   it("every action recorded anywhere in lib/ has a label (and so a filter entry)", () => {
-    const recorded = new Set(sourceFiles(path.join(import.meta.dirname, "../../lib")).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/\baction: "([a-z0-9_.]+)"/g)].map((m) => m[1])));
+    const recorded = new Set(
+      sourceFiles(path.join(import.meta.dirname, "../../lib")).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/\baction: "([a-z0-9_.]+)"/g)].map((m) => m[1])),
+    );
     expect(recorded.size).toBeGreaterThan(20);
     expect([...recorded].filter((action) => !(action in AUDIT_ACTIONS))).toEqual([]);
   });

@@ -4,7 +4,10 @@ import { isSameOriginRequest } from "@/lib/http/same-origin";
 
 const saved = { secret: process.env.CRON_SECRET, env: process.env.NODE_ENV, url: process.env.NEXTAUTH_URL };
 afterEach(() => {
-  for (const [key, value] of [["CRON_SECRET", saved.secret], ["NEXTAUTH_URL", saved.url]] as const) {
+  for (const [key, value] of [
+    ["CRON_SECRET", saved.secret],
+    ["NEXTAUTH_URL", saved.url],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }

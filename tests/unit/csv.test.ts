@@ -29,7 +29,7 @@ describe("csvDownload", () => {
     async function* batches() {
       yield [{ a: 'x, "y"\nz', b: "-3.00" }];
       yield [];
-      yield [{ a: "=HYPERLINK(\"http://x\")", b: "4.10" }];
+      yield [{ a: '=HYPERLINK("http://x")', b: "4.10" }];
     }
     const response = csvDownload({
       filename: "t.csv",

@@ -21,7 +21,15 @@ describe("digest email of a catch-up sweep", () => {
       return { message, actionUrl: `https://portal.test${message.action.path}` };
     });
     const { text } = await renderEmail(
-      createElement(DigestEmail, { subject: `${total} billing reminders for Acme`, accountName: "Acme", items, total, moreUrl: "https://portal.test/account/invoices?tab=open", provider: "Test", preferencesUrl: "https://portal.test/settings/notifications" }),
+      createElement(DigestEmail, {
+        subject: `${total} billing reminders for Acme`,
+        accountName: "Acme",
+        items,
+        total,
+        moreUrl: "https://portal.test/account/invoices?tab=open",
+        provider: "Test",
+        preferencesUrl: "https://portal.test/settings/notifications",
+      }),
     );
     expect(text).toContain(`${total} things need your attention for Acme`);
     expect(text).toContain(`INV-${1000 + DIGEST_ITEMS_SHOWN - 1}`);

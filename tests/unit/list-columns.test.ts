@@ -33,8 +33,12 @@ describe("one column spec per tab", () => {
 
   it("numeric columns are numbers in the CSV and only they are", () => {
     for (const tab of TABS) {
-      const numeric = tableColumns(specs[tab]).filter((c) => !c.csv).map((c) => Boolean(c.numeric));
-      const csv = csvColumnsOf(tableColumns(specs[tab]).filter((c) => !c.csv)).slice(0, -1).map((c) => c.kind === "number");
+      const numeric = tableColumns(specs[tab])
+        .filter((c) => !c.csv)
+        .map((c) => Boolean(c.numeric));
+      const csv = csvColumnsOf(tableColumns(specs[tab]).filter((c) => !c.csv))
+        .slice(0, -1)
+        .map((c) => c.kind === "number");
       expect(csv).toEqual(numeric);
     }
   });

@@ -20,11 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getIdentity()) redirect(callbackUrl);
   // ?error= comes from next-auth's own endpoint (POST /api/auth/callback/credentials).
   const throttled = parseRateLimitedError(params.error);
-  const error = throttled
-    ? signInErrorMessage({ reason: "rate_limited", ...throttled })
-    : params.error
-      ? signInErrorMessage({ reason: "invalid" })
-      : null;
+  const error = throttled ? signInErrorMessage({ reason: "rate_limited", ...throttled }) : params.error ? signInErrorMessage({ reason: "invalid" }) : null;
 
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">

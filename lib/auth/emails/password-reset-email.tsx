@@ -23,8 +23,8 @@ export function PasswordResetEmail({ provider, url, minutes }: { provider: strin
             <Link href={url}>{url}</Link>
           </Text>
           <Text style={muted}>
-            The link works once and for {minutes} minutes. Choosing a new password signs you out everywhere. If you didn&apos;t ask for this, ignore
-            this email: your password stays as it is.
+            The link works once and for {minutes} minutes. Choosing a new password signs you out everywhere. If you didn&apos;t ask for this, ignore this email: your password stays
+            as it is.
           </Text>
         </Container>
       </Body>

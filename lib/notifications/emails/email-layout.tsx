@@ -36,9 +36,7 @@ export function EmailLayout({
           {children}
           <Hr style={{ borderColor: "#e2e8f0", margin: "24px 0 16px" }} />
           <Section>
-            <Text style={muted}>
-              Why you got this: {reason} Email is on for your Billing notifications.
-            </Text>
+            <Text style={muted}>Why you got this: {reason} Email is on for your Billing notifications.</Text>
             <Text style={muted}>
               Change your notification preferences: <Link href={preferencesUrl}>{preferencesUrl}</Link>
             </Text>

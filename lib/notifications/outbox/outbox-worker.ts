@@ -95,10 +95,16 @@ async function recordOutcome(db: Db, row: OutboxEmail, outcome: SendOutcome, now
   }
   if (outcome.kind === "failed" || row.attempts >= OUTBOX_RETRY.maxAttempts) {
     const error = outcome.kind === "retry" ? `Gave up after ${row.attempts} attempts. Last error: ${outcome.error}` : outcome.error;
-    await db.update(emailOutbox).set({ status: "failed", lastError: error.slice(0, 1000) }).where(mine);
+    await db
+      .update(emailOutbox)
+      .set({ status: "failed", lastError: error.slice(0, 1000) })
+      .where(mine);
     return "failed";
   }
   const delay = retryDelayMs(row.attempts, outcome.retryAfterMs, random);
-  await db.update(emailOutbox).set({ nextAttemptAt: new Date(now.getTime() + delay), lastError: outcome.error }).where(mine);
+  await db
+    .update(emailOutbox)
+    .set({ nextAttemptAt: new Date(now.getTime() + delay), lastError: outcome.error })
+    .where(mine);
   return "retried";
 }

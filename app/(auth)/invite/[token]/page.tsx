@@ -17,9 +17,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <p className="text-center text-sm font-semibold tracking-wide text-brand-700 uppercase">{providerName()}</p>
-      <h1 className="mt-1 text-center text-2xl font-semibold tracking-tight">
-        {invitation.state === "open" ? `Join ${invitation.accountName}` : "Invitation"}
-      </h1>
+      <h1 className="mt-1 text-center text-2xl font-semibold tracking-tight">{invitation.state === "open" ? `Join ${invitation.accountName}` : "Invitation"}</h1>
       <Card className="mt-6 p-6">
         {invitation.state === "open" ? (
           <>

@@ -21,8 +21,7 @@ export default async function ApiKeysPage() {
         title="API keys"
         description={
           <>
-            Keys let the provider&apos;s billing system post invoices and payments into any account through the ingest API. See{" "}
-            <code>docs/ingest-api.md</code>.
+            Keys let the provider&apos;s billing system post invoices and payments into any account through the ingest API. See <code>docs/ingest-api.md</code>.
           </>
         }
       />
@@ -56,7 +55,18 @@ export default async function ApiKeysPage() {
                 </Td>
                 <Td className="whitespace-nowrap">{key.lastUsedAt ? formatUtc(key.lastUsedAt) : "Never"}</Td>
                 <Td>{key.revokedAt ? <Badge tone="neutral">Revoked {formatUtc(key.revokedAt)}</Badge> : <Badge tone="success">Active</Badge>}</Td>
-                <Td>{key.revokedAt ? null : <ActionButton action={revokeApiKeyAction} fields={{ keyId: key.id }} label="Revoke" accessibleLabel={`Revoke ${key.name}`} pendingLabel="Revoking…" variant="danger" />}</Td>
+                <Td>
+                  {key.revokedAt ? null : (
+                    <ActionButton
+                      action={revokeApiKeyAction}
+                      fields={{ keyId: key.id }}
+                      label="Revoke"
+                      accessibleLabel={`Revoke ${key.name}`}
+                      pendingLabel="Revoking…"
+                      variant="danger"
+                    />
+                  )}
+                </Td>
               </tr>
             ))}
           </tbody>

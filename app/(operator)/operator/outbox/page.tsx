@@ -23,7 +23,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const { status } = await searchParams;
   const filter = OUTBOX_STATUSES.find((s) => s === status) ?? null;
   const [{ rows, totals, truncated }, lastSweep] = await Promise.all([listOutboxEmails(operator, filter), getLastReminderSweep(operator)]);
-  const tabs: { value: OutboxStatus | null; label: string }[] = [{ value: null, label: `All (${totals.pending + totals.sent + totals.failed})` }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: `${LABELS[s]} (${totals[s]})` }))];
+  const tabs: { value: OutboxStatus | null; label: string }[] = [
+    { value: null, label: `All (${totals.pending + totals.sent + totals.failed})` },
+    ...OUTBOX_STATUSES.map((s) => ({ value: s, label: `${LABELS[s]} (${totals[s]})` })),
+  ];
 
   return (
     <>
@@ -35,7 +38,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             key={tab.label}
             href={tab.value ? `/operator/outbox?status=${tab.value}` : "/operator/outbox"}
             aria-current={tab.value === filter ? "page" : undefined}
-            className={cn("rounded-md border px-2.5 py-1", tab.value === filter ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50")}
+            className={cn(
+              "rounded-md border px-2.5 py-1",
+              tab.value === filter ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+            )}
           >
             {tab.label}
           </Link>
@@ -74,7 +80,15 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <Td numeric>{email.attempts}</Td>
                 <Td className="max-w-xs break-words text-red-800">{email.lastError ?? ""}</Td>
                 <Td>
-                  {email.status === "failed" ? <ActionButton action={retryEmailAction} fields={{ emailId: email.id }} label="Retry" accessibleLabel={`Retry email to ${email.toEmail}`} pendingLabel="Retrying…" /> : null}
+                  {email.status === "failed" ? (
+                    <ActionButton
+                      action={retryEmailAction}
+                      fields={{ emailId: email.id }}
+                      label="Retry"
+                      accessibleLabel={`Retry email to ${email.toEmail}`}
+                      pendingLabel="Retrying…"
+                    />
+                  ) : null}
                 </Td>
               </tr>
             ))}

@@ -31,7 +31,10 @@ export default async function OperatorTicketsPage({ searchParams }: { searchPara
             key={f.value}
             href={f.value === "active" ? "/operator/tickets" : `/operator/tickets?status=${f.value}`}
             aria-current={f.value === filter ? "page" : undefined}
-            className={cn("rounded-md border px-2.5 py-1", f.value === filter ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50")}
+            className={cn(
+              "rounded-md border px-2.5 py-1",
+              f.value === filter ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+            )}
           >
             {f.label}
           </Link>

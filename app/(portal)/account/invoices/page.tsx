@@ -53,8 +53,8 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       <GenerationBanner account={account} now={now} />
       {paymentsRefused ? (
         <Notice className="mb-4">
-          Recent Payments needs the {PERMISSION_INFO["payments.read"].label} permission, which your role does not include, so Open Invoices is shown instead. An
-          account administrator can change your role.
+          Recent Payments needs the {PERMISSION_INFO["payments.read"].label} permission, which your role does not include, so Open Invoices is shown instead. An account
+          administrator can change your role.
         </Notice>
       ) : null}
       <InvoiceTabs active={filters.tab} summaries={tabs.summaries} currency={account.currency} locale={account.locale} />

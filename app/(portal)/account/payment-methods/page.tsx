@@ -25,9 +25,7 @@ export default async function PaymentMethodsPage() {
         {canUpdate ? (
           <AddCardForm addCard={addCardAction} firstYear={Number(isoDateInZone(now, viewer.account.timeZone).slice(0, 4))} />
         ) : (
-          <Notice>
-            You can see the cards on file. Adding, removing or changing the default card needs the {PERMISSION_INFO["payments.update"].label} permission.
-          </Notice>
+          <Notice>You can see the cards on file. Adding, removing or changing the default card needs the {PERMISSION_INFO["payments.update"].label} permission.</Notice>
         )}
       </div>
     </>

@@ -16,7 +16,11 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Roles" description="A role is a set of permissions. A user can hold several roles and gets every permission of each." />
-      {deleted ? <Notice tone="success" className="mb-4">Role deleted.</Notice> : null}
+      {deleted ? (
+        <Notice tone="success" className="mb-4">
+          Role deleted.
+        </Notice>
+      ) : null}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <RoleList roles={roles} />
         <CreateRoleForm createRole={createRoleAction} />

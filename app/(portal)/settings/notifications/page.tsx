@@ -15,7 +15,10 @@ import { idSchema } from "@/lib/validation";
 export const metadata: Metadata = { title: "Notification Preferences" };
 
 const paramsSchema = z.object({
-  saved: z.union([z.literal("me"), idSchema()]).optional().catch(undefined),
+  saved: z
+    .union([z.literal("me"), idSchema()])
+    .optional()
+    .catch(undefined),
   error: z.literal("invalid").optional().catch(undefined),
 });
 
@@ -41,9 +44,7 @@ export default async function NotificationPreferencesPage({ searchParams }: { se
           <h2 id="billing-heading" className="text-base font-semibold text-slate-900">
             Billing
           </h2>
-          <p className="mt-1 mb-4 text-sm text-slate-600">
-            An invoice is posted; an invoice is 2, 10, 15, 25 or 30 days past due; a card on file expires in 30, 15 or 1 days.
-          </p>
+          <p className="mt-1 mb-4 text-sm text-slate-600">An invoice is posted; an invoice is 2, 10, 15, 25 or 30 days past due; a card on file expires in 30, 15 or 1 days.</p>
           <PreferencesForm idPrefix="mine" initial={{ alert: mine.alert, email: mine.emailOn }} saved={params.saved === "me"} submitLabel="Update Notification Preference" />
           {mine.changedBy && mine.updatedAt ? (
             <p className="mt-3 text-sm text-slate-600">

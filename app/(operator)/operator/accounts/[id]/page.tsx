@@ -59,11 +59,25 @@ export default async function OperatorAccountPage({ params, searchParams }: { pa
           </>
         }
       />
-      {posted ? <Notice tone="success" className="mb-4">Invoice {posted} posted. The account&apos;s users are notified.</Notice> : null}
-      {search.paid ? <Notice tone="success" className="mb-4">Payment recorded and allocated.</Notice> : null}
-      {voided ? <Notice tone="success" className="mb-4">Invoice {voided} voided.</Notice> : null}
+      {posted ? (
+        <Notice tone="success" className="mb-4">
+          Invoice {posted} posted. The account&apos;s users are notified.
+        </Notice>
+      ) : null}
+      {search.paid ? (
+        <Notice tone="success" className="mb-4">
+          Payment recorded and allocated.
+        </Notice>
+      ) : null}
+      {voided ? (
+        <Notice tone="success" className="mb-4">
+          Invoice {voided} voided.
+        </Notice>
+      ) : null}
       {search.upgraded && account.invoiceGeneration === 4 ? (
-        <Notice tone="success" className="mb-4">Upgraded to Generation 4. Generation 3 invoices stay visible to the customer for 30 days.</Notice>
+        <Notice tone="success" className="mb-4">
+          Upgraded to Generation 4. Generation 3 invoices stay visible to the customer for 30 days.
+        </Notice>
       ) : null}
 
       <dl className="mb-6 grid max-w-3xl grid-cols-2 gap-3 text-sm sm:grid-cols-4">
@@ -80,7 +94,12 @@ export default async function OperatorAccountPage({ params, searchParams }: { pa
         ))}
       </dl>
       <nav aria-label="On this page" className="mb-4 flex flex-wrap gap-3 text-sm">
-        {[["#invoices", "Invoices"], ["#payments", "Payments"], ["#users", "Users"], ["#tickets", "Support tickets"]].map(([href, label]) => (
+        {[
+          ["#invoices", "Invoices"],
+          ["#payments", "Payments"],
+          ["#users", "Users"],
+          ["#tickets", "Support tickets"],
+        ].map(([href, label]) => (
           <a key={href} href={href} className="text-brand-700 underline">
             {label}
           </a>

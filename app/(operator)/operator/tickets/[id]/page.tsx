@@ -25,7 +25,12 @@ export default async function OperatorTicketPage({ params }: { params: Promise<{
   const { account, ticket, messages, grants } = await orNotFound(getTicketForOperator(operator, id));
   const open = ticket.status === "open" || ticket.status === "in_progress";
   const isGen3 = ticket.category === "gen3_invoice_request";
-  const requested = ticket.invoiceReference && isGen3 ? `invoice ${ticket.invoiceReference}` : ticket.requestedMonth ? `the Generation 3 invoices of ${monthLabel(ticket.requestedMonth.slice(0, 7), "en-US")}` : null;
+  const requested =
+    ticket.invoiceReference && isGen3
+      ? `invoice ${ticket.invoiceReference}`
+      : ticket.requestedMonth
+        ? `the Generation 3 invoices of ${monthLabel(ticket.requestedMonth.slice(0, 7), "en-US")}`
+        : null;
 
   return (
     <>
@@ -37,7 +42,8 @@ export default async function OperatorTicketPage({ params }: { params: Promise<{
             <Link href={`/operator/accounts/${account.id}`} className="underline">
               {account.name}
             </Link>{" "}
-            · {CATEGORY_LABELS[ticket.category]} · opened {formatUtc(ticket.createdAt)} by {ticket.createdBy ?? "a former user"} · <StatusBadge kind="ticket" status={ticket.status} />
+            · {CATEGORY_LABELS[ticket.category]} · opened {formatUtc(ticket.createdAt)} by {ticket.createdBy ?? "a former user"} ·{" "}
+            <StatusBadge kind="ticket" status={ticket.status} />
           </>
         }
       />
@@ -47,10 +53,19 @@ export default async function OperatorTicketPage({ params }: { params: Promise<{
             <Card className="space-y-3 p-4 text-sm">
               <h2 className="font-semibold text-slate-900">Generation 3 invoice request</h2>
               <p id="fulfil-effect">
-                The customer asks for {requested}. Fulfilling gives {account.name} access to view and export it for 30 days, replies on this ticket,
-                marks it resolved and alerts the customer.
+                The customer asks for {requested}. Fulfilling gives {account.name} access to view and export it for 30 days, replies on this ticket, marks it resolved and alerts
+                the customer.
               </p>
-              {open ? <ActionButton action={fulfilGen3Action.bind(null, ticket.id)} label="Restore for 30 days" pendingLabel="Restoring…" variant="primary" size="md" describedBy="fulfil-effect" /> : null}
+              {open ? (
+                <ActionButton
+                  action={fulfilGen3Action.bind(null, ticket.id)}
+                  label="Restore for 30 days"
+                  pendingLabel="Restoring…"
+                  variant="primary"
+                  size="md"
+                  describedBy="fulfil-effect"
+                />
+              ) : null}
             </Card>
           ) : null}
           <RestoredInvoices grants={grants} now={new Date()} formatUntil={formatUtc} linkToInvoices={false} />

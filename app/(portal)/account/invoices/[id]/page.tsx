@@ -60,9 +60,7 @@ export default async function InvoicePage({ params }: Props) {
       </header>
 
       {invoice.generation3?.kind === "restored" ? (
-        <Notice className="mb-4">
-          Restored until {formatInstant(invoice.generation3.until, locale, timeZone)}: support retrieved this Generation 3 invoice for you.
-        </Notice>
+        <Notice className="mb-4">Restored until {formatInstant(invoice.generation3.until, locale, timeZone)}: support retrieved this Generation 3 invoice for you.</Notice>
       ) : invoice.generation3?.kind === "grace" ? (
         <Notice className="mb-4">Generation 3 invoices remain available until {formatInstant(invoice.generation3.until, locale, timeZone)}.</Notice>
       ) : null}

@@ -47,7 +47,11 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
         <TicketMessages messages={messages} providerLabel={`${providerName()} support`} formatTime={when} />
         {ticket.status === "closed" ? (
           <Notice>
-            This ticket is closed. <Link href="/support/tickets/new" className="font-medium underline">Open a new ticket</Link> if you need more help.
+            This ticket is closed.{" "}
+            <Link href="/support/tickets/new" className="font-medium underline">
+              Open a new ticket
+            </Link>{" "}
+            if you need more help.
           </Notice>
         ) : (
           <ReplyForm action={replyTicketAction.bind(null, ticket.id)} />

@@ -29,10 +29,17 @@ export default async function UpgradeAccountPage({ params }: { params: Promise<{
       ) : (
         <Card className="max-w-xl space-y-3 p-4 text-sm">
           <p id="upgrade-effect">
-            From now on, {account.name}&apos;s users see their Generation 3 invoices for 30 more days, with a banner saying until when. After
-            that they are hidden, and users can ask support to restore one from the previous 6 months. This cannot be undone.
+            From now on, {account.name}&apos;s users see their Generation 3 invoices for 30 more days, with a banner saying until when. After that they are hidden, and users can
+            ask support to restore one from the previous 6 months. This cannot be undone.
           </p>
-          <ActionButton action={upgradeAccountAction.bind(null, account.id)} label="Upgrade now" pendingLabel="Upgrading…" variant="primary" size="md" describedBy="upgrade-effect" />
+          <ActionButton
+            action={upgradeAccountAction.bind(null, account.id)}
+            label="Upgrade now"
+            pendingLabel="Upgrading…"
+            variant="primary"
+            size="md"
+            describedBy="upgrade-effect"
+          />
         </Card>
       )}
     </>
