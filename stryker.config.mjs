@@ -45,6 +45,7 @@ const config = {
     "lib/exports/csv-cells.ts",
     // Reminder sweep, notification insert, outbox.
     "lib/notifications/reminder-sweep.ts",
+    "lib/notifications/reminder-batch.ts",
     "lib/notifications/insert-notifications.ts",
     "lib/notifications/outbox/*.ts",
     // Payments ledger.
@@ -55,6 +56,7 @@ const config = {
     // Ingest idempotency.
     "lib/ingest/idempotency.ts",
     // Sign-in throttle.
+    "lib/auth/throttle.ts",
     "lib/auth/rate-limit.ts",
     "lib/auth/authenticate.ts",
   ],

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 declare -A MODULES=(
-  [throttle]="lib/auth/rate-limit.ts,lib/auth/authenticate.ts"
+  [throttle]="lib/auth/throttle.ts,lib/auth/rate-limit.ts,lib/auth/authenticate.ts"
   [outbox]="lib/notifications/outbox/*.ts"
   [ledger]="lib/payments/record-payment.ts,lib/payments/record-payment-to-account.ts,lib/payments/allocate-oldest-first.ts,lib/invoices/post-invoice.ts"
   [csv]="lib/exports/csv-cells.ts"
@@ -16,7 +16,7 @@ declare -A MODULES=(
   # The last-administrator guard and the four changes that must keep it (a subset of access).
   [last-admin]="lib/access/admin-guard.ts,lib/users/set-user-roles.ts,lib/users/disable-user.ts,lib/access/update-role.ts,lib/access/delete-role.ts"
   [access]="lib/access/admin-guard.ts,lib/access/guards.ts,lib/access/permissions.ts,lib/access/load-viewer.ts,lib/access/create-role.ts,lib/access/update-role.ts,lib/access/delete-role.ts,lib/access/role-rows.ts,lib/users/set-user-roles.ts,lib/users/disable-user.ts"
-  [reminders]="lib/notifications/reminder-sweep.ts,lib/notifications/insert-notifications.ts"
+  [reminders]="lib/notifications/reminder-sweep.ts,lib/notifications/reminder-batch.ts,lib/notifications/insert-notifications.ts"
 )
 ORDER=(csv gen3 outbox ledger ingest access throttle reminders)
 
