@@ -39,6 +39,11 @@ test("billing@acme switches tabs, each labelled with its count and total", async
   await tabs.getByRole("link", { name: /Recent Invoices/ }).click();
   await expect(page).toHaveURL(/tab=recent/);
   await expect(table(page, "Recent invoices")).toBeVisible();
+  // The tab and the count say they cover 12 months; the CSV "All" says it has every date (issue 13 item 8).
+  await expect(tabs.getByRole("link", { name: /Recent Invoices/ })).toContainText("last 12 months");
+  await expect(page.getByText(/^\d+ invoices · last 12 months · \$[\d,.]+ billed$/)).toBeVisible();
+  await page.getByText("CSV export").click();
+  await expect(page.getByText("every date, no filters")).toBeVisible();
   await tabs.getByRole("link", { name: /Recent Payments/ }).click();
   await expect(page).toHaveURL(/tab=payments/);
   await expect(column(page, "Recent payments", 3).first()).toHaveText("Visa •••• 4242");

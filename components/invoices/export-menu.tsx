@@ -2,18 +2,32 @@ import { buttonClasses } from "@/components/ui/button";
 import "./list-view.css";
 import type { ListFilters } from "@/lib/invoices/filters";
 import { exportHref, type ExportDelimiter, type ExportScope } from "@/lib/invoices/list-export-request";
+import { EVERY_DATE_NOTE, hasDefaultWindow, windowNote } from "@/lib/invoices/window-note";
 
-const SCOPES: { scope: ExportScope; label: string; hint: string }[] = [
-  { scope: "all", label: "All", hint: "every row of this tab, no filters" },
-  { scope: "current", label: "Current Set", hint: "the rows on this page" },
-  { scope: "filtered", label: "Filtered", hint: "all pages matching the filters" },
+const SCOPES: { scope: ExportScope; label: string }[] = [
+  { scope: "all", label: "All" },
+  { scope: "current", label: "Current Set" },
+  { scope: "filtered", label: "Filtered" },
 ];
+
+// What each scope holds. On a tab with a 12-month default window, "All" has every date, which is
+// why its count is larger than the tab's (issue 13 item 8): say so, and name the window.
+function scopeHints(filters: ListFilters): Record<ExportScope, string> {
+  const note = windowNote(filters);
+  return {
+    all: hasDefaultWindow(filters.tab) ? `${EVERY_DATE_NOTE}, no filters` : "every row of this tab, no filters",
+    current: "the rows on this page",
+    filtered: note ? `all pages matching the filters, ${note}` : "all pages matching the filters",
+  };
+}
 
 function ScopeLinks({ filters, currency, counts, delimiter, locale }: Props & { delimiter: ExportDelimiter }) {
   const suffix = delimiter === "semicolon" ? " (semicolon-separated)" : "";
+  const hints = scopeHints(filters);
   return (
     <ul>
-      {SCOPES.map(({ scope, label, hint }) => {
+      {SCOPES.map(({ scope, label }) => {
+        const hint = hints[scope];
         const rows = `${counts[scope].toLocaleString(locale)} ${counts[scope] === 1 ? "row" : "rows"}`;
         return (
           <li key={scope}>

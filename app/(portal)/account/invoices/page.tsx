@@ -21,6 +21,7 @@ import { hasActiveFilters, parseInvoiceFilters, type ListFilters, type RawFilter
 import { listOpenInvoices } from "@/lib/invoices/list-open-invoices";
 import { listRecentInvoices } from "@/lib/invoices/list-recent-invoices";
 import { getTabSummaries } from "@/lib/invoices/tab-summaries";
+import { windowNote } from "@/lib/invoices/window-note";
 import { formatMoney } from "@/lib/money";
 import { listRecentPayments } from "@/lib/payments/list-recent-payments";
 
@@ -45,6 +46,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   // One empty state for an account with nothing billed yet, on every tab (a payment tab with
   // payments but no visible invoice still lists them).
   const noInvoicesYet = !tabs.hasInvoices && (filters.tab !== "payments" || tabs.summaries.payments?.count === 0);
+  const note = windowNote(filters);
   const noun = filters.tab === "payments" ? (list.count === 1 ? "payment" : "payments") : list.count === 1 ? "invoice" : "invoices";
 
   return (
@@ -67,7 +69,8 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             <div className="flex items-center justify-between gap-3 px-3 pt-3 pb-2">
               <p className="text-sm text-slate-600" aria-live="polite">
                 <span className="font-medium text-slate-900">{list.count.toLocaleString(account.locale)}</span> {noun}
-                {hasActiveFilters(filters) ? " match" : ""} · {formatMoney(list.totalMinor, account.currency, account.locale)} {TOTAL_WORD[filters.tab]}
+                {hasActiveFilters(filters) ? " match" : ""}
+                {note ? ` · ${note}` : ""} · {formatMoney(list.totalMinor, account.currency, account.locale)} {TOTAL_WORD[filters.tab]}
               </p>
               <ExportMenu filters={filters} currency={account.currency} locale={account.locale} counts={exportCounts} />
             </div>
