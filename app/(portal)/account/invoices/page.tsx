@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { EmptyList, EmptyState } from "@/components/invoices/empty-state";
 import { ExportMenu } from "@/components/invoices/export-menu";
 import { FilterForm } from "@/components/invoices/filter-form";
@@ -17,6 +18,7 @@ import { requirePagePermission } from "@/lib/access/page-guards";
 import { isoDateInZone } from "@/lib/dates";
 import { providerName } from "@/lib/env";
 import { exportScopeCounts } from "@/lib/invoices/export-lists";
+import { canonicalListHref } from "@/lib/invoices/filter-url";
 import { hasActiveFilters, parseInvoiceFilters, type ListFilters, type RawFilters } from "@/lib/invoices/filters";
 import { listOpenInvoices } from "@/lib/invoices/list-open-invoices";
 import { listRecentInvoices } from "@/lib/invoices/list-recent-invoices";
@@ -34,7 +36,11 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const viewer = await requirePagePermission("invoices.view");
   const now = new Date();
   const { account } = viewer;
-  let filters = parseInvoiceFilters(await searchParams, account, now);
+  const raw = await searchParams;
+  let filters = parseInvoiceFilters(raw, account, now);
+  // Empty and default parameters (what the filter form's GET submits) stay out of the URL.
+  const canonical = canonicalListHref(raw, filters, account.currency);
+  if (canonical) redirect(canonical);
   // Without payments.read the Payments tab does not exist (R-I5): show the default tab instead, and say why.
   const paymentsRefused = filters.tab === "payments" && !can(viewer, "payments.read");
   if (paymentsRefused) filters = parseInvoiceFilters({}, account, now);
