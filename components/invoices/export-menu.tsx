@@ -31,7 +31,7 @@ function ScopeLinks({ filters, currency, counts, delimiter, locale }: Props & { 
         const rows = `${counts[scope].toLocaleString(locale)} ${counts[scope] === 1 ? "row" : "rows"}`;
         return (
           <li key={scope}>
-            <a href={exportHref(filters, currency, scope, delimiter)} download aria-label={`${label}${suffix}, ${rows}`} className="xm-item">
+            <a href={exportHref(filters, currency, scope, delimiter)} aria-label={`${label}${suffix}, ${rows}`} className="xm-item">
               <span>
                 <span className="font-medium">{label}</span>
                 {delimiter === "comma" ? <span className="block text-xs text-slate-500">{hint}</span> : null}
@@ -48,7 +48,9 @@ function ScopeLinks({ filters, currency, counts, delimiter, locale }: Props & { 
 type Props = { filters: ListFilters; currency: string; locale: string; counts: Record<ExportScope, number> };
 
 // The CSV button of a tab (R-E1): a disclosure, so it opens without JavaScript, holding plain
-// download links for each scope with its row count, comma- and semicolon-separated.
+// download links for each scope with its row count, comma- and semicolon-separated. The links
+// carry no `download` attribute: the CSV's Content-Disposition makes it a download anyway, and a
+// refused export (rate limit, permission) can then show its refusal page instead of a failed file.
 export function ExportMenu(props: Props) {
   return (
     <details className="no-print relative">
