@@ -91,6 +91,20 @@ test("filters by status and date, sorts by a column, pages forward and back", as
   await expect(column(page, "Recent invoices", 1)).toHaveText(firstPage);
 });
 
+test("rows per page applies at once; applying the form keeps empty and default parameters out of the URL", async ({ page }) => {
+  await resumeSession(page, "billing@acme.example");
+  await page.goto("/account/invoices?tab=recent");
+  await page.getByLabel("Rows per page").selectOption("50");
+  await expect(page).toHaveURL(/\/account\/invoices\?tab=recent&size=50$/);
+  await expect.poll(() => column(page, "Recent invoices", 1).count()).toBeGreaterThan(25);
+  // The form submits the prefilled default window and every empty input; the URL keeps neither.
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\/account\/invoices\?tab=recent&size=50$/);
+  await page.getByLabel("Invoice number").fill("10");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\/account\/invoices\?tab=recent&q=10&size=50$/);
+});
+
 test("a filter that matches nothing says so and offers to clear it; bad parameters fall back to defaults", async ({ page }) => {
   await resumeSession(page, "billing@acme.example");
   await page.goto("/account/invoices?tab=open&q=no-such-invoice");
