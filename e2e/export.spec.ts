@@ -71,3 +71,13 @@ test("exports through the real route free their slot when done; the 11th in a mi
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   expect(await refused.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("10 exports a minute") } });
 });
+
+test("a refused export opened in the browser shows a portal page saying why, with the way back (issue 13 item 3)", async ({ page }) => {
+  // viewer@acme may not read the audit log (users.manage): the export is a 403, shown as a page.
+  await resumeSession(page, "viewer@acme.example");
+  await page.goto("/account/audit-log/export");
+  await expect(page).toHaveURL(/\/account\/export-refused\?reason=forbidden&from=audit-log$/);
+  await expect(page.getByRole("heading", { name: "You can't export this" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to Audit Log" })).toHaveAttribute("href", "/account/audit-log");
+  await expectAccessible(page);
+});
