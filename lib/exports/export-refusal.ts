@@ -45,10 +45,13 @@ export function exportRefusedHref(error: unknown, source: ExportSource): string 
 }
 
 // The export routes' onError: a 303 to the refusal page for a browser, null (the JSON error) otherwise.
-// The Location is relative, so it stays on whatever origin the request came in on.
+// A link on another site stays a bare 403 (Fetch Metadata, lib/http/route.ts): the portal does not
+// answer other sites' requests with its pages. The Location is relative, so it stays on whatever
+// origin the request came in on.
 export function redirectRefusedExport(source: ExportSource) {
   return (error: unknown, request: Request): Response | null => {
-    const href = isBrowserNavigation(request) ? exportRefusedHref(error, source) : null;
+    const fromPortal = request.headers.get("sec-fetch-site") !== "cross-site";
+    const href = fromPortal && isBrowserNavigation(request) ? exportRefusedHref(error, source) : null;
     return href ? new Response(null, { status: 303, headers: { Location: href } }) : null;
   };
 }

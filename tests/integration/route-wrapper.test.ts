@@ -127,6 +127,8 @@ describe("route wrapper: one caller, one error body", () => {
     const invalid = await listExport(get("/account/invoices/export?tab=bogus&scope=all", browser));
     expect([invalid.status, invalid.headers.get("location")]).toEqual([303, "/account/export-refused?reason=invalid&from=invoices"]);
     expect((await listExport(get("/account/invoices/export?tab=bogus&scope=all"))).status).toBe(422);
+    // A link on another site is refused with the bare 403, never answered with a portal page.
+    expect((await listExport(get("/account/invoices/export?tab=open&scope=all", { ...browser, "sec-fetch-site": "cross-site" }))).status).toBe(403);
     // Signed out stays a 401 (the refusal page itself needs a session).
     session.viewer = null;
     expect((await listExport(get("/account/invoices/export?tab=open&scope=all", browser))).status).toBe(401);
