@@ -73,11 +73,12 @@ test("exports through the real route free their slot when done; the 11th in a mi
 });
 
 test("a refused export opened in the browser shows a portal page saying why, with the way back (issue 13 item 3)", async ({ page }) => {
-  // viewer@acme may not read the audit log (users.manage): the export is a 403, shown as a page.
-  await resumeSession(page, "viewer@acme.example");
-  await page.goto("/account/audit-log/export");
-  await expect(page).toHaveURL(/\/account\/export-refused\?reason=forbidden&from=audit-log$/);
-  await expect(page.getByRole("heading", { name: "You can't export this" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Back to Audit Log" })).toHaveAttribute("href", "/account/audit-log");
+  // A link asking for a tab that does not exist is a 422 for an API client; a browser gets the page.
+  // (A missing permission never reaches the route: the proxy already sends it to /missing-permission.)
+  await resumeSession(page, "billing@acme.example");
+  await page.goto("/account/invoices/export?tab=bogus&scope=all");
+  await expect(page).toHaveURL(/\/account\/export-refused\?reason=invalid&from=invoices$/);
+  await expect(page.getByRole("heading", { name: "This export link is not valid" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to Invoices + Payments" })).toHaveAttribute("href", "/account/invoices");
   await expectAccessible(page);
 });
