@@ -17,7 +17,7 @@ function scopeHints(filters: ListFilters): Record<ExportScope, string> {
   return {
     all: hasDefaultWindow(filters.tab) ? `${EVERY_DATE_NOTE}, no filters` : "every row of this tab, no filters",
     current: "the rows on this page",
-    filtered: note ? `all pages matching the filters, ${note}` : "all pages matching the filters",
+    filtered: note ? `all pages, ${note}` : "all pages matching the filters",
   };
 }
 
@@ -36,7 +36,7 @@ function ScopeLinks({ filters, currency, counts, delimiter, locale }: Props & { 
                 <span className="font-medium">{label}</span>
                 {delimiter === "comma" ? <span className="block text-xs text-slate-500">{hint}</span> : null}
               </span>
-              <span className="text-xs text-slate-600 tabular-nums">{rows}</span>
+              <span className="text-xs whitespace-nowrap text-slate-600 tabular-nums">{rows}</span>
             </a>
           </li>
         );
