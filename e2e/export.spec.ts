@@ -70,4 +70,21 @@ test("exports through the real route free their slot when done; the 11th in a mi
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   expect(await refused.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("10 exports a minute") } });
+  // The same refusal opened by the browser is a portal page that says when to retry (issue 13 item 3).
+  await page.goto("/account/invoices/export?tab=recent&scope=all");
+  await expect(page).toHaveURL(/\/account\/export-refused\?reason=rate_limited&from=invoices&retryAfter=\d+$/);
+  await expect(page.getByRole("heading", { name: "Too many exports at once" })).toBeVisible();
+  await expect(page.getByText(/^Try again in \d+ seconds?\.$/)).toBeVisible();
+});
+
+test("a refused export opened in the browser shows a portal page saying why, with the way back (issue 13 item 3)", async ({ page }) => {
+  // A link asking for a tab that does not exist is a 422 for an API client; a browser gets the page.
+  // (A missing permission never reaches the route: the proxy already sends it to /missing-permission.)
+  // viewer@acme exports nowhere else in the suite, so its rate limit cannot answer first.
+  await resumeSession(page, "viewer@acme.example");
+  await page.goto("/account/invoices/export?tab=bogus&scope=all");
+  await expect(page).toHaveURL(/\/account\/export-refused\?reason=invalid&from=invoices$/);
+  await expect(page.getByRole("heading", { name: "This export link is not valid" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to Invoices + Payments" })).toHaveAttribute("href", "/account/invoices");
+  await expectAccessible(page);
 });

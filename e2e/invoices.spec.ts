@@ -39,6 +39,11 @@ test("billing@acme switches tabs, each labelled with its count and total", async
   await tabs.getByRole("link", { name: /Recent Invoices/ }).click();
   await expect(page).toHaveURL(/tab=recent/);
   await expect(table(page, "Recent invoices")).toBeVisible();
+  // The tab and the count say they cover 12 months; the CSV "All" says it has every date (issue 13 item 8).
+  await expect(tabs.getByRole("link", { name: /Recent Invoices/ })).toContainText("last 12 months");
+  await expect(page.getByText(/^\d+ invoices · last 12 months · \$[\d,.]+ billed$/)).toBeVisible();
+  await page.getByText("CSV export").click();
+  await expect(page.getByText("every date, no filters")).toBeVisible();
   await tabs.getByRole("link", { name: /Recent Payments/ }).click();
   await expect(page).toHaveURL(/tab=payments/);
   await expect(column(page, "Recent payments", 3).first()).toHaveText("Visa •••• 4242");
@@ -84,6 +89,20 @@ test("filters by status and date, sorts by a column, pages forward and back", as
   await pages.getByRole("link", { name: "← Previous" }).click();
   await expect(page).toHaveURL(/before=/);
   await expect(column(page, "Recent invoices", 1)).toHaveText(firstPage);
+});
+
+test("rows per page applies at once; applying the form keeps empty and default parameters out of the URL", async ({ page }) => {
+  await resumeSession(page, "billing@acme.example");
+  await page.goto("/account/invoices?tab=recent");
+  await page.getByLabel("Rows per page").selectOption("50");
+  await expect(page).toHaveURL(/\/account\/invoices\?tab=recent&size=50$/);
+  await expect.poll(() => column(page, "Recent invoices", 1).count()).toBeGreaterThan(25);
+  // The form submits the prefilled default window and every empty input; the URL keeps neither.
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\/account\/invoices\?tab=recent&size=50$/);
+  await page.getByLabel("Invoice number").fill("10");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\/account\/invoices\?tab=recent&q=10&size=50$/);
 });
 
 test("a filter that matches nothing says so and offers to clear it; bad parameters fall back to defaults", async ({ page }) => {

@@ -2,27 +2,41 @@ import { buttonClasses } from "@/components/ui/button";
 import "./list-view.css";
 import type { ListFilters } from "@/lib/invoices/filters";
 import { exportHref, type ExportDelimiter, type ExportScope } from "@/lib/invoices/list-export-request";
+import { EVERY_DATE_NOTE, hasDefaultWindow, windowNote } from "@/lib/invoices/window-note";
 
-const SCOPES: { scope: ExportScope; label: string; hint: string }[] = [
-  { scope: "all", label: "All", hint: "every row of this tab, no filters" },
-  { scope: "current", label: "Current Set", hint: "the rows on this page" },
-  { scope: "filtered", label: "Filtered", hint: "all pages matching the filters" },
+const SCOPES: { scope: ExportScope; label: string }[] = [
+  { scope: "all", label: "All" },
+  { scope: "current", label: "Current Set" },
+  { scope: "filtered", label: "Filtered" },
 ];
+
+// What each scope holds. On a tab with a 12-month default window, "All" has every date, which is
+// why its count is larger than the tab's (issue 13 item 8): say so, and name the window.
+function scopeHints(filters: ListFilters): Record<ExportScope, string> {
+  const note = windowNote(filters);
+  return {
+    all: hasDefaultWindow(filters.tab) ? `${EVERY_DATE_NOTE}, no filters` : "every row of this tab, no filters",
+    current: "the rows on this page",
+    filtered: note ? `all pages, ${note}` : "all pages matching the filters",
+  };
+}
 
 function ScopeLinks({ filters, currency, counts, delimiter, locale }: Props & { delimiter: ExportDelimiter }) {
   const suffix = delimiter === "semicolon" ? " (semicolon-separated)" : "";
+  const hints = scopeHints(filters);
   return (
     <ul>
-      {SCOPES.map(({ scope, label, hint }) => {
+      {SCOPES.map(({ scope, label }) => {
+        const hint = hints[scope];
         const rows = `${counts[scope].toLocaleString(locale)} ${counts[scope] === 1 ? "row" : "rows"}`;
         return (
           <li key={scope}>
-            <a href={exportHref(filters, currency, scope, delimiter)} download aria-label={`${label}${suffix}, ${rows}`} className="xm-item">
+            <a href={exportHref(filters, currency, scope, delimiter)} aria-label={`${label}${suffix}, ${rows}`} className="xm-item">
               <span>
                 <span className="font-medium">{label}</span>
                 {delimiter === "comma" ? <span className="block text-xs text-slate-500">{hint}</span> : null}
               </span>
-              <span className="text-xs text-slate-600 tabular-nums">{rows}</span>
+              <span className="text-xs whitespace-nowrap text-slate-600 tabular-nums">{rows}</span>
             </a>
           </li>
         );
@@ -34,7 +48,9 @@ function ScopeLinks({ filters, currency, counts, delimiter, locale }: Props & { 
 type Props = { filters: ListFilters; currency: string; locale: string; counts: Record<ExportScope, number> };
 
 // The CSV button of a tab (R-E1): a disclosure, so it opens without JavaScript, holding plain
-// download links for each scope with its row count, comma- and semicolon-separated.
+// download links for each scope with its row count, comma- and semicolon-separated. The links
+// carry no `download` attribute: the CSV's Content-Disposition makes it a download anyway, and a
+// refused export (rate limit, permission) can then show its refusal page instead of a failed file.
 export function ExportMenu(props: Props) {
   return (
     <details className="no-print relative">

@@ -5,6 +5,7 @@ import { clearFiltersHref, filtersToSearchParams, INVOICES_PATH } from "@/lib/in
 import { hasActiveFilters, PAGE_SIZES, TAB_OPTIONS, type ListFilters } from "@/lib/invoices/filters";
 import { INVOICE_STATUS_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/invoices/invoice-status";
 import { minorToDecimalString, minorUnitDigits } from "@/lib/money";
+import { PageSizeSelect } from "./page-size-select";
 
 const STATUS_LABELS: Record<string, string> = { ...INVOICE_STATUS_LABELS, ...PAYMENT_STATUS_LABELS };
 const input = "h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-xs";
@@ -80,13 +81,7 @@ export function FilterForm({ filters, currency }: { filters: ListFilters; curren
           <label htmlFor="f-size" className="text-xs font-medium text-slate-600">
             Rows per page
           </label>
-          <select id="f-size" name="size" defaultValue={String(filters.size)} className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm">
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
+          <PageSizeSelect size={filters.size} sizes={PAGE_SIZES} className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm" />
         </div>
         <div className="ml-auto flex items-center gap-3">
           {hasActiveFilters(filters) ? (

@@ -4,6 +4,7 @@ import { cn } from "@/lib/cn";
 import { tabHref } from "@/lib/invoices/filter-url";
 import type { Tab } from "@/lib/invoices/filters";
 import type { ListSummary } from "@/lib/invoices/invoice-list-query";
+import { DEFAULT_WINDOW_NOTE, hasDefaultWindow } from "@/lib/invoices/window-note";
 import { formatMoney } from "@/lib/money";
 
 const TAB_INFO: Record<Tab, { label: string; noun: [string, string]; totalWord: string }> = {
@@ -12,7 +13,8 @@ const TAB_INFO: Record<Tab, { label: string; noun: [string, string]; totalWord: 
   payments: { label: "Recent Payments", noun: ["payment", "payments"], totalWord: "received" },
 };
 
-// The three views, each labelled with its row count and total (the tab's default view).
+// The three views, each labelled with its row count and total (the tab's default view, so a
+// windowed tab says it counts the last 12 months only).
 // Tabs the viewer may not open (payments without payments.read) have no summary and are left out.
 export function InvoiceTabs({ active, summaries, currency, locale }: { active: Tab; summaries: Partial<Record<Tab, ListSummary>>; currency: string; locale: string }) {
   const tabs = (Object.keys(TAB_INFO) as Tab[]).filter((tab) => summaries[tab]);
@@ -42,6 +44,7 @@ export function InvoiceTabs({ active, summaries, currency, locale }: { active: T
                 </span>
                 <span className="mt-0.5 block text-xs text-slate-500 tabular-nums">
                   {formatMoney(summary.totalMinor, currency, locale)} {info.totalWord}
+                  {hasDefaultWindow(tab) ? ` · ${DEFAULT_WINDOW_NOTE}` : ""}
                 </span>
               </Link>
             </li>

@@ -1,6 +1,6 @@
 import { minorToDecimalString } from "@/lib/money";
-import type { PageDirection } from "@/lib/pagination/cursor";
-import { TAB_OPTIONS, type ListFilters, type Tab } from "./filters";
+import { encodeCursor, type PageDirection } from "@/lib/pagination/cursor";
+import { TAB_OPTIONS, type ListFilters, type RawFilters, type Tab } from "./filters";
 
 // Builds the links of the Invoices + Payments screen (sort headers, pages, tabs) from the
 // current filters, so every view is a plain URL the back button can return to.
@@ -34,6 +34,20 @@ export function filtersToSearchParams(filters: ListFilters, currency: string, pa
 
 export function listHref(filters: ListFilters, currency: string, page: Page = null): string {
   return `${INVOICES_PATH}?${filtersToSearchParams(filters, currency, page)}`;
+}
+
+const FILTER_KEYS = ["from", "to", "status", "q", "min", "max", "sort", "dir", "size", "after", "before"] as const;
+
+// The canonical URL of the view, when the request carries filter parameters the canonical URL
+// leaves out: the filter form's GET submits every input, so "Apply" writes `to=&q=&min=&max=`,
+// the prefilled default `from` (which would freeze the 12-month window into a shared link) and
+// `size=25` (issue 13 item 11). Null when the URL is already canonical, so redirecting to the
+// result can never loop. An empty `from` stays: it means "every date" on a windowed tab.
+export function canonicalListHref(raw: RawFilters, filters: ListFilters, currency: string): string | null {
+  const page = filters.cursor ? { direction: filters.cursor.direction, token: encodeCursor(filters.cursor.at) } : null;
+  const canonical = filtersToSearchParams(filters, currency, page);
+  const extra = FILTER_KEYS.some((key) => raw[key] !== undefined && !canonical.has(key));
+  return extra ? `${INVOICES_PATH}?${canonical}` : null;
 }
 
 // A column header link: the same column flips direction, another starts at its natural one.

@@ -6,7 +6,7 @@ import { invoices } from "@/db/schema";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { isoDateInZone } from "@/lib/dates";
 import { sumMinor } from "@/lib/money-sql";
-import { cursorFor, keysetOrderBy, keysetPage, keysetWhere, type KeysetPage, type PageRequest, type SortSpec } from "@/lib/pagination/keyset";
+import { cursorFitsSpec, cursorFor, keysetOrderBy, keysetPage, keysetWhere, type KeysetPage, type PageRequest, type SortSpec } from "@/lib/pagination/keyset";
 import type { ListFilters } from "./filters";
 import { BALANCE_DUE } from "./balance-due";
 import { displayStatusWhere, isInvoiceDisplayStatus } from "./invoice-status";
@@ -90,13 +90,16 @@ export type InvoiceListRow = {
 export type ListSummary = { count: number; totalMinor: bigint };
 export type InvoiceList = KeysetPage<InvoiceListRow> & ListSummary;
 
+// Rows with the same date or amount come in invoice-number order (issue 13 item 11), not at random.
+const BY_NUMBER = { expr: invoices.number, value: (r: InvoiceListRow) => r.number };
+
 const INVOICE_SORTS: Record<string, SortSpec<InvoiceListRow>> = {
-  issue_date: { expr: invoices.issueDate, value: (r) => r.issueDate },
-  due_date: { expr: invoices.dueDate, value: (r) => r.dueDate },
+  issue_date: { expr: invoices.issueDate, value: (r) => r.issueDate, tie: BY_NUMBER },
+  due_date: { expr: invoices.dueDate, value: (r) => r.dueDate, tie: BY_NUMBER },
   number: { expr: invoices.number, value: (r) => r.number },
-  total: { expr: invoices.totalMinor, value: (r) => r.totalMinor },
-  paid: { expr: invoices.paidMinor, value: (r) => r.paidMinor },
-  balance: { expr: BALANCE_DUE, value: (r) => r.balanceMinor },
+  total: { expr: invoices.totalMinor, value: (r) => r.totalMinor, tie: BY_NUMBER },
+  paid: { expr: invoices.paidMinor, value: (r) => r.paidMinor, tie: BY_NUMBER },
+  balance: { expr: BALANCE_DUE, value: (r) => r.balanceMinor, tie: BY_NUMBER },
 };
 
 function escapeLike(text: string): string {
@@ -123,9 +126,15 @@ function sortOf(filters: ListFilters, fallback: string): { key: string; spec: So
   return { key, spec: INVOICE_SORTS[key] };
 }
 
+// A cursor that lacks the keys of its sort (a link made before the tie-break) starts at page one.
+function placeableRequest(request: PageRequest, spec: SortSpec<InvoiceListRow>): PageRequest {
+  return request.cursor && !cursorFitsSpec(request.cursor, spec) ? { ...request, cursor: null, direction: "after" } : request;
+}
+
 // The unexecuted page query (the bench prints its plan).
-export function invoiceRowsQuery(db: Db, viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null, request: PageRequest, fallbackSort: string) {
+export function invoiceRowsQuery(db: Db, viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null, pageRequest: PageRequest, fallbackSort: string) {
   const { spec } = sortOf(filters, fallbackSort);
+  const request = placeableRequest(pageRequest, spec);
   return db
     .select(invoiceListColumns)
     .from(invoices)
@@ -139,10 +148,11 @@ export async function fetchInvoiceRows(
   filters: ListFilters,
   now: Date,
   base: SQL | null,
-  request: PageRequest,
+  pageRequest: PageRequest,
   fallbackSort: string,
 ): Promise<KeysetPage<InvoiceListRow>> {
   const { key, spec } = sortOf(filters, fallbackSort);
+  const request = placeableRequest(pageRequest, spec);
   const db = await getDb();
   const fetched = (await rawRows<InvoiceListDbRow>(db, invoiceRowsQuery(db, viewer, filters, now, base, request, fallbackSort))).map(invoiceListRowOf);
   return keysetPage(fetched, request, (row) => cursorFor(key, filters.dir, spec, row));

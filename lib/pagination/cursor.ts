@@ -1,32 +1,28 @@
 import { z } from "zod";
 import { hasControls, idSchema } from "@/lib/validation";
 
-// Keyset pagination cursors: the sort value and id of the row a page starts after (or before).
+// Keyset pagination cursors: the sort value, tie-break value (if the sort has one) and id of the
+// row a page starts after (or before).
 // The token is opaque to the browser but not secret: it only ever narrows the viewer's own rows,
 // and every value is validated before it reaches a query.
 
 export type SortDir = "asc" | "desc";
 export type CursorValue = string | number;
-export type PageCursor = { sort: string; dir: SortDir; value: CursorValue; id: string };
+export type PageCursor = { sort: string; dir: SortDir; value: CursorValue; id: string; tie?: string };
 // "after" walks forward in the sort order (Next), "before" walks back (Previous).
 export type PageDirection = "after" | "before";
 
 // A string value with a control character (a NUL cannot reach PostgreSQL) is a malformed token.
-const tokenSchema = z.tuple([
-  z.string().max(40),
-  z.enum(["asc", "desc"]),
-  z.union([
-    z
-      .string()
-      .max(200)
-      .refine((v) => !hasControls(v)),
-    z.number(),
-  ]),
-  idSchema(),
-]);
+const textValue = z
+  .string()
+  .max(200)
+  .refine((v) => !hasControls(v));
+const head = [z.string().max(40), z.enum(["asc", "desc"]), z.union([textValue, z.number()]), idSchema()] as const;
+const tokenSchema = z.union([z.tuple(head), z.tuple([...head, textValue])]);
 
 export function encodeCursor(cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify([cursor.sort, cursor.dir, cursor.value, cursor.id]), "utf8").toString("base64url");
+  const fields = [cursor.sort, cursor.dir, cursor.value, cursor.id, ...(cursor.tie === undefined ? [] : [cursor.tie])];
+  return Buffer.from(JSON.stringify(fields), "utf8").toString("base64url");
 }
 
 // Any malformed token decodes to null, which callers treat as "first page".
@@ -35,8 +31,8 @@ export function decodeCursor(token: string | null | undefined): PageCursor | nul
   try {
     const parsed = tokenSchema.safeParse(JSON.parse(Buffer.from(token, "base64url").toString("utf8")));
     if (!parsed.success) return null;
-    const [sort, dir, value, id] = parsed.data;
-    return { sort, dir, value, id: id.toLowerCase() };
+    const [sort, dir, value, id, tie] = parsed.data;
+    return { sort, dir, value, id: id.toLowerCase(), ...(tie === undefined ? {} : { tie }) };
   } catch {
     return null;
   }

@@ -86,10 +86,28 @@ describe("Recent Invoices", () => {
   it("sorts by each whitelisted column in both directions", async () => {
     const by = async (sort: string, dir: string) => numbers((await listRecentInvoices(viewer, filtersFor(viewer, { tab: "recent", from: "", sort, dir }), now)).rows);
     expect(await by("total", "desc")).toEqual(["A-07", "A-05", "A-04", "A-03", "A-02", "A-01", "A-06"]);
-    // Paid and void invoices owe nothing: they tie on 0 and break the tie by id.
-    expect(await by("balance", "desc")).toEqual(["A-07", "A-02", "A-03", "A-01", ...["A-04", "A-05", "A-06"].sort((a, b) => ids[b].localeCompare(ids[a]))]);
+    // Paid and void invoices owe nothing: they tie on 0 and break the tie by number.
+    expect(await by("balance", "desc")).toEqual(["A-07", "A-02", "A-03", "A-01", "A-06", "A-05", "A-04"]);
     expect(await by("number", "asc")).toEqual(["A-01", "A-02", "A-03", "A-04", "A-05", "A-06", "A-07"]);
     expect(await by("due_date", "asc")).toEqual(["A-07", "A-05", "A-04", "A-02", "A-06", "A-03", "A-01"].sort((a, b) => dueOrder(a, b)));
+  });
+
+  it("breaks ties on one date by invoice number, also across page boundaries (issue 13 item 11)", async () => {
+    // were all issued on 2026-10-01, inserted in that order (ids are random).
+    const sameDay = (dir: string) => filtersFor(viewer, { tab: "recent", from: "2026-10-01", to: "2026-10-01", dir });
+    expect(numbers((await listRecentInvoices(viewer, sameDay("desc"), now)).rows)).toEqual(["A-06", "A-03", "A-02"]);
+    expect(numbers((await listRecentInvoices(viewer, sameDay("asc"), now)).rows)).toEqual(["A-02", "A-03", "A-06"]);
+    // One row a page: each cursor sits inside the tie, and the walk still finds every row once.
+    const pages = await walk((cursor, direction) => fetchRecentInvoiceRows(viewer, sameDay("desc"), now, { cursor, direction, limit: 1 }));
+    expect(pages.forward.flat()).toEqual(["A-06", "A-03", "A-02"]);
+    expect(pages.backward).toEqual(pages.forward.slice(0, -1).reverse());
+    // The cursor carries the number; one made before the tie-break (no number) restarts at page one.
+    const first = await fetchRecentInvoiceRows(viewer, sameDay("desc"), now, { cursor: null, direction: "after", limit: 1 });
+    const cursor = decodeCursor(first.nextCursor)!;
+    expect(cursor.tie).toBe("A-06");
+    const legacy = { ...cursor, tie: undefined };
+    const restarted = await fetchRecentInvoiceRows(viewer, sameDay("desc"), now, { cursor: legacy, direction: "after", limit: 1 });
+    expect(numbers(restarted.rows)).toEqual(["A-06"]);
   });
 
   it("walks keyset pages forward and back and returns exactly the right rows", async () => {
@@ -202,11 +220,12 @@ const DUE: Record<string, string> = {
   "A-06": "2026-10-31",
   "A-07": "2025-07-01",
 };
+// Equal dates are broken by invoice number, in the sort's direction (issue 13 item 11).
 function order(a: string, b: string) {
-  return ISSUE[b].localeCompare(ISSUE[a]) || ids[b].localeCompare(ids[a]);
+  return ISSUE[b].localeCompare(ISSUE[a]) || b.localeCompare(a);
 }
 function dueOrder(a: string, b: string) {
-  return DUE[a].localeCompare(DUE[b]) || ids[a].localeCompare(ids[b]);
+  return DUE[a].localeCompare(DUE[b]) || a.localeCompare(b);
 }
 
 describe("Tab summaries", () => {

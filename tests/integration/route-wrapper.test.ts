@@ -100,6 +100,40 @@ describe("route wrapper: one caller, one error body", () => {
     expect(exported).toEqual([]);
   });
 
+  it("sends a browser whose export is refused to the refusal page; API clients keep the JSON (issue 13 item 3)", async () => {
+    const browser = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", "sec-fetch-dest": "document", "sec-fetch-mode": "navigate", "sec-fetch-site": "same-origin" };
+    const viewer = (await createTestUser(account, ["billing_manager"])).viewer;
+    await acquireExportSlot(viewer, new Date());
+    await acquireExportSlot(viewer, new Date());
+    session.viewer = viewer;
+
+    const limited = await listExport(get("/account/invoices/export?tab=open&scope=all", browser));
+    expect(limited.status).toBe(303);
+    expect(limited.headers.get("location")).toBe("/account/export-refused?reason=rate_limited&from=invoices&retryAfter=5");
+    // fetch() from a page and API clients (no text/html) get the 429 body and Retry-After as before.
+    const apiCallers: Record<string, string>[] = [{ accept: "application/json" }, { ...browser, "sec-fetch-dest": "empty" }, {}];
+    for (const headers of apiCallers) {
+      const api = await listExport(get("/account/invoices/export?tab=open&scope=all", headers));
+      expect(api.status).toBe(429);
+      expect(api.headers.get("retry-after")).toBe("5");
+      expect(await api.json()).toMatchObject({ error: { code: "rate_limited" } });
+    }
+
+    // 403 (no users.manage for the audit log) and 422 (a tab that does not exist), each back to its own page.
+    session.viewer = manager;
+    const forbidden = await auditExport(get("/account/audit-log/export", browser));
+    expect([forbidden.status, forbidden.headers.get("location")]).toEqual([303, "/account/export-refused?reason=forbidden&from=audit-log"]);
+    expect((await auditExport(get("/account/audit-log/export", { accept: "application/json" }))).status).toBe(403);
+    const invalid = await listExport(get("/account/invoices/export?tab=bogus&scope=all", browser));
+    expect([invalid.status, invalid.headers.get("location")]).toEqual([303, "/account/export-refused?reason=invalid&from=invoices"]);
+    expect((await listExport(get("/account/invoices/export?tab=bogus&scope=all"))).status).toBe(422);
+    // A link on another site is refused with the bare 403, never answered with a portal page.
+    expect((await listExport(get("/account/invoices/export?tab=open&scope=all", { ...browser, "sec-fetch-site": "cross-site" }))).status).toBe(403);
+    // Signed out stays a 401 (the refusal page itself needs a session).
+    session.viewer = null;
+    expect((await listExport(get("/account/invoices/export?tab=open&scope=all", browser))).status).toBe(401);
+  });
+
   it("answers 403 to a cross-site change before looking at the session", async () => {
     session.viewer = manager;
     const response = await putPreferences(

@@ -44,7 +44,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         title="Audit Log"
         description={`Security-relevant actions in ${viewer.account.name}, newest first. Times are in ${viewer.account.timeZone.replace(/_/g, " ")}.`}
         actions={
-          <a href={href(shown, {}, "/account/audit-log/export")} className={buttonClasses("secondary")} download>
+          <a href={href(shown, {}, "/account/audit-log/export")} className={buttonClasses("secondary")}>
             Export CSV
           </a>
         }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { EmptyList, EmptyState } from "@/components/invoices/empty-state";
 import { ExportMenu } from "@/components/invoices/export-menu";
 import { FilterForm } from "@/components/invoices/filter-form";
@@ -17,10 +18,12 @@ import { requirePagePermission } from "@/lib/access/page-guards";
 import { isoDateInZone } from "@/lib/dates";
 import { providerName } from "@/lib/env";
 import { exportScopeCounts } from "@/lib/invoices/export-lists";
+import { canonicalListHref } from "@/lib/invoices/filter-url";
 import { hasActiveFilters, parseInvoiceFilters, type ListFilters, type RawFilters } from "@/lib/invoices/filters";
 import { listOpenInvoices } from "@/lib/invoices/list-open-invoices";
 import { listRecentInvoices } from "@/lib/invoices/list-recent-invoices";
 import { getTabSummaries } from "@/lib/invoices/tab-summaries";
+import { windowNote } from "@/lib/invoices/window-note";
 import { formatMoney } from "@/lib/money";
 import { listRecentPayments } from "@/lib/payments/list-recent-payments";
 
@@ -33,7 +36,11 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const viewer = await requirePagePermission("invoices.view");
   const now = new Date();
   const { account } = viewer;
-  let filters = parseInvoiceFilters(await searchParams, account, now);
+  const raw = await searchParams;
+  let filters = parseInvoiceFilters(raw, account, now);
+  // Empty and default parameters (what the filter form's GET submits) stay out of the URL.
+  const canonical = canonicalListHref(raw, filters, account.currency);
+  if (canonical) redirect(canonical);
   // Without payments.read the Payments tab does not exist (R-I5): show the default tab instead, and say why.
   const paymentsRefused = filters.tab === "payments" && !can(viewer, "payments.read");
   if (paymentsRefused) filters = parseInvoiceFilters({}, account, now);
@@ -45,6 +52,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   // One empty state for an account with nothing billed yet, on every tab (a payment tab with
   // payments but no visible invoice still lists them).
   const noInvoicesYet = !tabs.hasInvoices && (filters.tab !== "payments" || tabs.summaries.payments?.count === 0);
+  const note = windowNote(filters);
   const noun = filters.tab === "payments" ? (list.count === 1 ? "payment" : "payments") : list.count === 1 ? "invoice" : "invoices";
 
   return (
@@ -67,7 +75,8 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             <div className="flex items-center justify-between gap-3 px-3 pt-3 pb-2">
               <p className="text-sm text-slate-600" aria-live="polite">
                 <span className="font-medium text-slate-900">{list.count.toLocaleString(account.locale)}</span> {noun}
-                {hasActiveFilters(filters) ? " match" : ""} · {formatMoney(list.totalMinor, account.currency, account.locale)} {TOTAL_WORD[filters.tab]}
+                {hasActiveFilters(filters) ? " match" : ""}
+                {note ? ` · ${note}` : ""} · {formatMoney(list.totalMinor, account.currency, account.locale)} {TOTAL_WORD[filters.tab]}
               </p>
               <ExportMenu filters={filters} currency={account.currency} locale={account.locale} counts={exportCounts} />
             </div>
