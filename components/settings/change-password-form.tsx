@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -16,16 +17,7 @@ export function ChangePasswordForm({ changePassword, email }: { changePassword: 
       {/* Lets password managers file the new password under the right login. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={errors.currentPassword} required />
-      <TextField
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters. A few unrelated words make a strong password."
-        errors={errors.password}
-        required
-      />
-      <TextField name="confirm" label="Repeat the new password" type="password" autoComplete="new-password" errors={errors.confirm} required />
+      <NewPasswordFields errors={errors} />
       <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
     </form>
   );
