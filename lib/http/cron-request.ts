@@ -20,7 +20,7 @@ export function authorizeCronRequest(request: Request): void {
 
 const cronBodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }).optional() });
 
-// The clock a cron run uses: the real one, or, outside production only, `{"now": "<ISO instant>"}`
+// The clock a cron run uses: the real one, or, outside production only (or with CRON_TIME_TRAVEL on), `{"now": "<ISO instant>"}`
 // in the body (Content-Type: application/json, at most maxBytes) so tests and local time travel
 // can drive the sweep. An empty body is the real clock.
 export async function cronNow(request: Request, maxBytes: number): Promise<Date> {
@@ -35,6 +35,7 @@ export async function cronNow(request: Request, maxBytes: number): Promise<Date>
   }
   const body = parseInput(cronBodySchema, json, "Invalid body");
   if (!body.now) return new Date();
-  if (env().NODE_ENV === "production") throw new AppError("invalid", "A `now` override is only accepted outside production");
+  const { NODE_ENV, CRON_TIME_TRAVEL } = env();
+  if (NODE_ENV === "production" && !CRON_TIME_TRAVEL) throw new AppError("invalid", "A `now` override is only accepted outside production");
   return new Date(body.now);
 }

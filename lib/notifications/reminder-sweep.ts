@@ -17,6 +17,9 @@ export type SweepResult = SweepTotals;
 export type SweepOptions = {
   // Most notifications (and due subjects read) per batch; each batch is one transaction.
   batchSize?: number;
+  // Asked before each batch; false stops the run there (its leader lease was lost: another
+  // instance now sweeps, so this one stops at a batch boundary, where stopping loses nothing).
+  shouldContinue?: () => boolean;
 };
 
 // REMINDER_BATCH_SIZE (default 1 000): the most notifications written per transaction.
@@ -137,6 +140,7 @@ export async function runReminderSweep(db: Database, now: Date = new Date(), opt
   let state: WalkState = { kind: 0, cursor: null };
   try {
     while (state.kind < KINDS.length) {
+      if (options.shouldContinue && !options.shouldContinue()) throw new Error("Stopped: another instance took over the reminder sweep's lease");
       const step = await db.transaction((tx) => runBatch(tx, { ...state }, batchSize, now));
       state = step.state;
       totals.batches += 1;
