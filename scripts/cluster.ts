@@ -102,6 +102,9 @@ async function sessionsAcrossInstances(): Promise<Jar> {
   log("— sessions and throttles across instances");
   const jar = await signIn(nginxUrl, "billing@acme.example", PASSWORD);
   check(jar.sessionSet, "sign-in through nginx (csrf + credentials callback)", jar.sessionSet ? "session cookie set" : "no session cookie");
+  // TRUSTED_PROXY_COUNT=1: the address nginx appended to X-Forwarded-For is the client's, not "unknown".
+  const [session] = await query<{ ip: string }>("select ip from sessions order by created_at desc limit 1");
+  check(session?.ip === "127.0.0.1", "the session records the client address nginx forwarded", `ip ${session?.ip}`);
   for (const name of ["a", "b"] as const) {
     const page = await getPage(`${instanceUrl(name)}/account/invoices`, jar.cookie);
     check(page.status === 200 && page.body.includes("Invoices"), `the session is honoured by instance ${name} directly`, `GET /account/invoices → ${page.status}`);
