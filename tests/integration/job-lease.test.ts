@@ -1,10 +1,11 @@
 import { count, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { jobLeases, reminderSweeps } from "@/db/schema";
 import { acquireJobLease, currentJobLeaseHolder, instanceId, releaseJobLease } from "@/lib/jobs/job-lease";
 import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
-import { REMINDER_SWEEP_LEASE, sweepRemindersOnLeader } from "@/lib/notifications/sweep-leader";
+import { startNotificationJobs } from "@/lib/notifications/scheduler";
+import { isSweepLeader, REMINDER_SWEEP_LEASE, sweepRemindersOnLeader } from "@/lib/notifications/sweep-leader";
 import { runThroughBarrier } from "../support/lock-barrier";
 import { itOnPostgres } from "../support/postgres-only";
 
@@ -88,5 +89,40 @@ describe("the reminder sweep on the leader", () => {
       .limit(1);
     expect(run.error).toMatch(/another instance took over/);
     expect(run.batches).toBe(0);
+  });
+});
+
+describe("the scheduler's heartbeat", () => {
+  const saved = { jobs: process.env.NOTIFICATION_JOBS, seconds: process.env.JOB_LEASE_SECONDS };
+  afterEach(() => {
+    for (const [key, value] of [
+      ["NOTIFICATION_JOBS", saved.jobs],
+      ["JOB_LEASE_SECONDS", saved.seconds],
+    ] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+
+  it("takes a dead leader's lease once it expires, sweeps at once, and gives the lease up when stopped", async () => {
+    const db = await getDb();
+    process.env.NOTIFICATION_JOBS = "on";
+    process.env.JOB_LEASE_SECONDS = "3";
+    // A leader that died a moment ago: its lease runs for another second.
+    await acquireJobLease(db, REMINDER_SWEEP_LEASE, "dead-instance", 1);
+    const jobs = startNotificationJobs()!;
+    try {
+      const deadline = Date.now() + 15_000;
+      while (!isSweepLeader() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(isSweepLeader()).toBe(true);
+      expect(await currentJobLeaseHolder(db, REMINDER_SWEEP_LEASE)).toBe(instanceId());
+      while ((await db.select({ n: count() }).from(reminderSweeps))[0].n === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await db.select({ n: count() }).from(reminderSweeps))[0].n).toBeGreaterThan(0);
+    } finally {
+      jobs.stop();
+    }
+    const deadline = Date.now() + 5_000;
+    while ((await currentJobLeaseHolder(db, REMINDER_SWEEP_LEASE)) !== null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await currentJobLeaseHolder(db, REMINDER_SWEEP_LEASE)).toBeNull();
   });
 });
