@@ -50,12 +50,22 @@ const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[
 const other = (name: InstanceName): InstanceName => (name === "a" ? "b" : "a");
 
 async function startInstances(): Promise<void> {
-  // One after the other: each migrates on start (a no-op here, the database is migrated) and the
-  // migration's session advisory lock is not meant for a transaction pooler (see the report).
-  for (const name of ["a", "b"] as const) {
-    startInstance(name, fake.url);
+  // One after the other by default: each migrates on start (a no-op here, the database is already
+  // migrated) under a session advisory lock, which a transaction pooler does not keep on one server
+  // connection. CLUSTER_START_TOGETHER=1 starts both at once, as a deployment would.
+  const together = process.env.CLUSTER_START_TOGETHER === "1";
+  const ready = async (name: InstanceName) => {
     const probe = await waitUntilServing(instanceUrl(name));
     log(`instance ${name} (pid ${instancePid(name)}) serving on ${instanceUrl(name)} through PgBouncer (ready by ${probe})`);
+  };
+  if (together) {
+    for (const name of ["a", "b"] as const) startInstance(name, fake.url);
+    await Promise.all([ready("a"), ready("b")]);
+    return;
+  }
+  for (const name of ["a", "b"] as const) {
+    startInstance(name, fake.url);
+    await ready(name);
   }
 }
 
