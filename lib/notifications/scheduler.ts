@@ -49,7 +49,11 @@ export function startNotificationJobs(): NotificationJobs | null {
     setInterval(heartbeat, (jobLeaseSeconds() * 1000) / 3),
     setInterval(sweep, settings.REMINDER_SWEEP_INTERVAL_MS),
     setInterval(outbox, settings.OUTBOX_INTERVAL_MS),
-    setTimeout(heartbeat, 3_000),
+    // Shortly after start: the leader sweeps and then sends; any other instance sends at once too.
+    setTimeout(async () => {
+      await heartbeat();
+      if (!isSweepLeader()) await outbox();
+    }, 3_000),
   ];
   for (const timer of timers) timer.unref();
   const jobs = {
