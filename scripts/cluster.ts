@@ -21,6 +21,7 @@ import {
   instanceUrl,
   killInstance,
   log,
+  METRICS_TOKEN,
   nginxOneUrl,
   nginxUrl,
   PORTS,
@@ -434,7 +435,7 @@ async function checkRecovered(jar: Jar, after: string, firstAnswer: Record<Insta
 }
 
 async function metricsPage(): Promise<void> {
-  const metrics = await getPage(`${instanceUrl("a")}/api/metrics`);
+  const metrics = await getPage(`${instanceUrl("a")}/api/metrics`, undefined, { authorization: `Bearer ${METRICS_TOKEN}` });
   log(metrics.status === 200 ? `/api/metrics on a:\n${metrics.body}` : `/api/metrics on a: ${metrics.status} (not in this build, or METRICS_TOKEN unset)`);
 }
 

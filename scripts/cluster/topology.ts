@@ -195,6 +195,7 @@ http {
 
 // ---- app instances ----
 export const CRON_SECRET = "cluster-cron-secret";
+export const METRICS_TOKEN = "cluster-metrics-token";
 export const SETTINGS = { JOB_LEASE_SECONDS: 6, EXPORT_LEASE_SECONDS: 15 } as const;
 
 // How an app instance is started: the one place to switch to the standalone server entry (issue
@@ -229,6 +230,8 @@ export function instanceEnv(resendUrl: string): Record<string, string> {
     OUTBOX_INTERVAL_MS: "3600000",
     JOB_LEASE_SECONDS: String(SETTINGS.JOB_LEASE_SECONDS),
     EXPORT_LEASE_SECONDS: String(SETTINGS.EXPORT_LEASE_SECONDS),
+    // For /api/metrics once the "observe" work adds it (bearer METRICS_TOKEN).
+    METRICS_TOKEN,
   };
 }
 
