@@ -80,6 +80,8 @@ const envSchema = z.object({
   // The most reminder notifications the sweep writes per transaction.
   REMINDER_BATCH_SIZE: wholeNumber(1, 1_000, 20_000),
   CRON_SECRET: text(),
+  // Bearer token for GET /api/metrics (Prometheus); unset, the metrics page answers 404.
+  METRICS_TOKEN: text(),
 });
 
 export type Env = z.output<typeof envSchema>;

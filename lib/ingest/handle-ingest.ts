@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
+import { problemResponse, storedErrorAsProblem, type ProblemDetails } from "@/lib/http/error-response";
 import { withApiKey } from "@/lib/http/route";
 import { parseInput } from "@/lib/validation";
 import type { ApiClient } from "./authenticate-api-key";
@@ -22,6 +23,10 @@ export function ingestRoute<S extends z.ZodType>(endpoint: string, schema: S, ha
     const input = parseInput(schema, json, "The request is invalid");
 
     const result = await runIdempotent(db, { apiKeyId: client.apiKeyId, key, endpoint, requestHash: requestHash(endpoint, json) }, (tx) => handler(tx, input, client));
-    return Response.json(result.body, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
+    const headers: Record<string, string> = result.replayed ? { "Idempotent-Replayed": "true" } : {};
+    if (result.status < 400) return Response.json(result.body, { status: result.status, headers });
+    // A stored refusal is problem details (one kept before they were is converted on replay).
+    const problem = storedErrorAsProblem(result.body, result.status, new URL(request.url).pathname) as ProblemDetails;
+    return problemResponse(problem, { status: result.status, headers });
   });
 }
