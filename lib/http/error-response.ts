@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import { isAppError, type AppError } from "@/lib/errors";
 import type { InvalidDetails, Issue } from "@/lib/validation";
+import type { ProblemCode, ProblemDetails } from "./problem-details-schema";
 
 // The one error body every route handler sends (docs/ingest-api.md#errors): RFC 9457 problem
 // details as `application/problem+json`,
@@ -11,7 +12,8 @@ import type { InvalidDetails, Issue } from "@/lib/validation";
 // `issues: [{ path, message }]`, one per bad field; other details (retryAfterSeconds, maxBytes,
 // digest, …) are extension members too. Note: every code maps to exactly one status, so the
 // problem type is "about:blank" (the status says it all) and the title is the status phrase.
-export type ProblemDetails = { type: string; title: string; status: number; detail: string; instance?: string; code: string; issues?: Issue[]; [extension: string]: unknown };
+// The schema (and the OpenAPI document's Problem): ./problem-details-schema.ts.
+export type { ProblemDetails };
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -29,7 +31,7 @@ function extensionsOf(details: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(details).filter(([name]) => !RESERVED.has(name)));
 }
 
-function problem(status: number, code: string, detail: string, instance: string | undefined, extensions: Record<string, unknown>): ProblemDetails {
+function problem(status: number, code: ProblemCode, detail: string, instance: string | undefined, extensions: Record<string, unknown>): ProblemDetails {
   return { type: "about:blank", title: STATUS_CODES[status] ?? "Error", status, detail, ...(instance ? { instance } : {}), code, ...extensions };
 }
 
@@ -52,7 +54,7 @@ export function problemResponse(body: ProblemDetails, init: { status?: number; h
 export function storedErrorAsProblem(body: unknown, status: number, instance: string): unknown {
   const legacy = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (!legacy || typeof legacy.code !== "string" || typeof legacy.message !== "string") return body;
-  return problem(status, legacy.code, legacy.message, instance, extensionsOf(legacy.details));
+  return problem(status, legacy.code as ProblemCode, legacy.message, instance, extensionsOf(legacy.details));
 }
 
 const pathOf = (request: Request | undefined) => {

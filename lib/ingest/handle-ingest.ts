@@ -7,6 +7,7 @@ import { withApiKey } from "@/lib/http/route";
 import { parseInput } from "@/lib/validation";
 import type { ApiClient } from "./authenticate-api-key";
 import { runIdempotent, type IngestResult } from "./idempotency";
+import { idempotencyKeySchema } from "./ingest-schemas";
 import { requestHash } from "./request-hash";
 
 type Handler<T> = (tx: Db, input: T, client: ApiClient) => Promise<IngestResult>;
@@ -17,7 +18,7 @@ export function ingestRoute<S extends z.ZodType>(endpoint: string, schema: S, ha
   return withApiKey(async ({ request, client, db, body }) => {
     const key = request.headers.get("idempotency-key")?.trim() ?? "";
     if (!key) throw new AppError("bad_request", "The Idempotency-Key header is required; send a new unique value (e.g. a UUID) per posting");
-    if (key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) throw new AppError("bad_request", "The Idempotency-Key must be 1–255 visible ASCII characters");
+    if (!idempotencyKeySchema.safeParse(key).success) throw new AppError("bad_request", "The Idempotency-Key must be 1–255 visible ASCII characters");
 
     const json = await body.rawJson();
     const input = parseInput(schema, json, "The request is invalid");

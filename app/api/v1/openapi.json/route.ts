@@ -1,0 +1,6 @@
+// GET /api/v1/openapi.json — the ingest API as an OpenAPI 3.1 document (issue 15 item 7), built
+// from the zod schemas that validate its requests. Public: it describes the API, not any data.
+import { withoutCaller } from "@/lib/http/route";
+import { ingestOpenApiDocument } from "@/lib/ingest/openapi";
+
+export const GET = withoutCaller(async () => Response.json(ingestOpenApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } }));
