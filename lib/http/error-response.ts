@@ -54,7 +54,8 @@ export function problemResponse(body: ProblemDetails, init: { status?: number; h
 export function storedErrorAsProblem(body: unknown, status: number, instance: string): unknown {
   const legacy = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (!legacy || typeof legacy.code !== "string" || typeof legacy.message !== "string") return body;
-  return problem(status, legacy.code as ProblemCode, legacy.message, instance, extensionsOf(legacy.details));
+  const issues = (legacy.details as { issues?: unknown } | undefined)?.issues;
+  return problem(status, legacy.code as ProblemCode, legacy.message, instance, { ...extensionsOf(legacy.details), ...(Array.isArray(issues) ? { issues } : {}) });
 }
 
 const pathOf = (request: Request | undefined) => {
