@@ -161,8 +161,9 @@ export function withMetricsToken(handler: (call: { request: Request }) => Promis
     });
 }
 
-// Probes for load balancers and orchestrators (/api/health, /api/ready): no caller to resolve, so
-// they must never answer with data; the wrapper still gives them the error body and the timing.
+// Routes anyone may call: the probes for load balancers (/api/health, /api/ready) and the ingest
+// API's OpenAPI document. No caller to resolve, so they must never answer with tenant data; the
+// wrapper still gives them the error body, the Fetch Metadata check and the timing.
 export function withoutCaller(handler: (call: { request: Request }) => Promise<Response>) {
   return (request: Request): Promise<Response> => answer(request, () => handler({ request }));
 }
