@@ -49,14 +49,22 @@ async function routePattern(request: Request, params: Promise<unknown> | undefin
     .join("/");
 }
 
-async function answer(request: Request, run: () => Promise<Response>, onError?: OnError, params?: Promise<unknown>): Promise<Response> {
+type AnswerOptions = {
+  onError?: OnError;
+  // The route's params, for the metrics' route pattern.
+  params?: Promise<unknown>;
+  // Public, read-only routes that take no credentials (probes, the OpenAPI document) may be read from another site.
+  crossSite?: "refuse" | "allow";
+};
+
+async function answer(request: Request, run: () => Promise<Response>, { onError, params, crossSite = "refuse" }: AnswerOptions = {}): Promise<Response> {
   const started = performance.now();
   let response: Response;
   try {
-    // Note: every wrapped route is a download, an export or a change, none of which another
+    // Note: every other wrapped route is a download, an export or a change, none of which another
     // site may start (a top-level navigation still carries Lax cookies). Links within the portal
     // (same-origin), typed or bookmarked URLs (none) and API clients (no header) pass.
-    if (isCrossSiteRequest(request)) throw new AppError("forbidden", "Cross-site requests are not accepted");
+    if (crossSite === "refuse" && isCrossSiteRequest(request)) throw new AppError("forbidden", "Cross-site requests are not accepted");
     response = await run();
   } catch (error) {
     response = onError?.(error, request) ?? errorResponse(error, request);
@@ -119,8 +127,7 @@ export function withViewer<Params = Record<string, never>>(handler: (call: Viewe
           throw error;
         }
       },
-      onError,
-      context?.params,
+      { onError, params: context?.params },
     );
 }
 
@@ -161,9 +168,10 @@ export function withMetricsToken(handler: (call: { request: Request }) => Promis
     });
 }
 
-// Routes anyone may call: the probes for load balancers (/api/health, /api/ready) and the ingest
-// API's OpenAPI document. No caller to resolve, so they must never answer with tenant data; the
-// wrapper still gives them the error body, the Fetch Metadata check and the timing.
+// Routes anyone may call, from anywhere: the probes for load balancers (/api/health, /api/ready)
+// and the ingest API's OpenAPI document (which an integrator's tools may fetch from their own
+// site). No caller to resolve and nothing they change, so they must never answer with tenant
+// data; the wrapper still gives them the error body and the timing.
 export function withoutCaller(handler: (call: { request: Request }) => Promise<Response>) {
-  return (request: Request): Promise<Response> => answer(request, () => handler({ request }));
+  return (request: Request): Promise<Response> => answer(request, () => handler({ request }), { crossSite: "allow" });
 }

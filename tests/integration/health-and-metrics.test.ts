@@ -70,6 +70,8 @@ describe("GET /api/health", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toEqual({ status: "ok" });
     expect(dbCalls.count).toBe(before);
+    // A probe takes no credentials and changes nothing, so Fetch Metadata does not refuse it.
+    expect((await health(get("/api/health", { "sec-fetch-site": "cross-site" }))).status).toBe(200);
   });
 });
 

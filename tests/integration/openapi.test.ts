@@ -108,6 +108,15 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(document.paths).sort()).toEqual(["/api/v1/invoices", "/api/v1/payments"]);
   });
 
+  it("may be read from another site (an integrator's API tools), unlike the portal's downloads", async () => {
+    const response = await openApiRoute(
+      new Request("http://localhost:3000/api/v1/openapi.json", { headers: { "sec-fetch-site": "cross-site", origin: "https://editor.example" } }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await response.json()).toEqual(document);
+  });
+
   it("describes every error as problem details, with the Idempotency-Key header and bearer authentication", () => {
     for (const endpoint of ["/api/v1/invoices", "/api/v1/payments"]) {
       const operation = document.paths[endpoint].post;
