@@ -91,6 +91,8 @@ const envSchema = z.object({
   // How long an export's slot outlives its last renewal (renewed every quarter of this while bytes
   // flow), so the slots of an instance that died mid-download free themselves after at most this.
   EXPORT_LEASE_SECONDS: wholeNumber(4, 120, 3600),
+  // Bearer token for GET /api/metrics (Prometheus); unset, the metrics page answers 404.
+  METRICS_TOKEN: text(),
 });
 
 export type Env = z.output<typeof envSchema>;

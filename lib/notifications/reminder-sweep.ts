@@ -5,6 +5,7 @@ import type { Database, Db } from "@/db/client";
 import { accounts, invoices, paymentMethods } from "@/db/schema";
 import { BALANCE_DUE } from "@/lib/invoices/balance-due";
 import { invoiceVisibleSql } from "@/lib/invoices/generation-rule";
+import { observeSweep } from "@/lib/metrics/registry";
 import { deliverNotifications, type NewNotification } from "./deliver";
 import type { InsertedRow } from "./insert-notifications";
 import { insertReminderBatch, type BatchCursor, type ReminderScan } from "./reminder-batch";
@@ -136,6 +137,7 @@ type WalkState = { kind: number; cursor: BatchCursor | null };
 export async function runReminderSweep(db: Database, now: Date = new Date(), options: SweepOptions = {}): Promise<SweepResult> {
   const batchSize = options.batchSize ?? reminderBatchSize();
   const totals: SweepTotals = { batches: 0, notifications: 0, alerts: 0, emails: 0 };
+  const started = performance.now();
   const runId = await startSweepRun(db, now);
   let state: WalkState = { kind: 0, cursor: null };
   try {
@@ -151,8 +153,10 @@ export async function runReminderSweep(db: Database, now: Date = new Date(), opt
     }
   } catch (error) {
     await finishSweepRun(db, runId, totals, error);
+    observeSweep((performance.now() - started) / 1000, totals.notifications, true);
     throw error;
   }
   await finishSweepRun(db, runId, totals, null);
+  observeSweep((performance.now() - started) / 1000, totals.notifications, false);
   return totals;
 }
