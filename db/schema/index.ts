@@ -10,3 +10,4 @@ export * from "./api";
 export * from "./exports";
 export * from "./sessions";
 export * from "./jobs";
+export * from "./summaries";

@@ -45,6 +45,13 @@ export function accountInvoiceVisibleSql(accountId: string, account: GenerationA
   return or(eq(invoices.generation, 4), sql`${invoices.id} in (${grantedInvoiceIds(accountId, now)})`)!;
 }
 
+// The same rule for per-generation sums (invoice_day_summaries): the generations the account sees
+// in full at `now`. Its other visible invoices are the granted Generation 3 ones, which
+// accountInvoiceVisibleSql finds one by one (grants expire by the clock, so they are never summed).
+export function generationsVisibleInFull(account: GenerationAccount, now: Date): readonly number[] {
+  return generation3Access(account, now).state === "hidden" ? [4] : [3, 4];
+}
+
 // isInvoiceVisible across accounts (system jobs such as the reminder sweep), where each row's
 // account is joined in the same query: the query must join `accounts` on invoices.account_id.
 export function invoiceVisibleSql(now: Date): SQL {

@@ -1,17 +1,18 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { invoices } from "@/db/schema";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
 import { isoDateInZone } from "@/lib/dates";
+import { billedSql } from "./balance-due";
 import { pageRequestOf, type ListFilters } from "./filters";
 import { fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
 import { memoizedSummary, summaryKey } from "./summary-memo";
+import { summaryWindowOf, sumInvoiceWindows } from "./tab-summary-sums";
 
 // Recent Invoices (R-I1): every visible invoice, newest first by default, last 12 months by default.
 // Note: the total is what was billed, so void invoices count as rows but add nothing to it.
-export const BILLED = sql`case when ${invoices.status} = 'void' then 0 else ${invoices.totalMinor} end`;
+export const BILLED = billedSql(invoices.status, invoices.totalMinor);
 
 // One keyset page of invoices; exports call it with their own cursor and batch size.
 export async function fetchRecentInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, request: PageRequest): Promise<KeysetPage<InvoiceListRow>> {
@@ -19,10 +20,15 @@ export async function fetchRecentInvoiceRows(viewer: Viewer, filters: ListFilter
   return fetchInvoiceRows(viewer, filters, now, null, request, "issue_date");
 }
 
+// How many invoices match and what they billed: from the per-day summaries unless a text or amount
+// filter (or only one of open / past due) needs each invoice; those scan the matching rows.
 export async function summarizeRecentInvoices(viewer: Viewer, filters: ListFilters, now: Date): Promise<ListSummary> {
   requirePermission(viewer, "invoices.view");
   const key = summaryKey("recent", filters, isoDateInZone(now, viewer.account.timeZone));
-  return memoizedSummary(key, () => summarizeInvoiceRows(viewer, filters, now, null, BILLED));
+  const window = summaryWindowOf(filters, null);
+  return memoizedSummary(key, async () =>
+    window ? (await sumInvoiceWindows(viewer, now, { recent: { window, amount: "billed" } })).recent : summarizeInvoiceRows(viewer, filters, now, null, BILLED),
+  );
 }
 
 // The Recent Invoices tab: the page the filters ask for, plus count and billed total.

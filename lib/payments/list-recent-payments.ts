@@ -10,6 +10,7 @@ import { sumMinorWhere } from "@/lib/money-sql";
 import { isPaymentStatus, type PaymentStatus } from "@/lib/invoices/invoice-status";
 import { memoizedSummary, summaryKey } from "@/lib/invoices/summary-memo";
 import { visibleInvoicesWhere } from "@/lib/invoices/visibility";
+import { sumPaymentSummaries } from "./payment-summary-sums";
 import { cursorFor, keysetOrderBy, keysetPage, keysetWhere, type KeysetPage, type PageRequest, type SortSpec } from "@/lib/pagination/keyset";
 
 // Recent Payments (R-I1, R-I5): payments received, newest first, last 12 months by default.
@@ -118,10 +119,13 @@ export async function fetchRecentPaymentRows(viewer: Viewer, filters: ListFilter
   return { ...page, rows: page.rows.map((p) => ({ ...p, appliedTo: [], hiddenAppliedMinor: 0, ...applied.get(p.id) })) };
 }
 
-// Count of matching payments and the amount actually received (succeeded payments only).
+// Count of matching payments and the amount actually received (succeeded payments only): from the
+// per-day summaries unless a text or amount filter needs each payment.
 export async function summarizeRecentPayments(viewer: Viewer, filters: ListFilters): Promise<ListSummary> {
   requirePermission(viewer, "payments.read");
   return memoizedSummary(summaryKey("payments", filters, null), async () => {
+    const summed = await sumPaymentSummaries(viewer, filters);
+    if (summed) return summed;
     const db = await getDb();
     const [row] = await db
       .select({
