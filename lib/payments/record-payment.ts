@@ -66,20 +66,21 @@ export async function recordPayment(db: Db, input: RecordPaymentInput, actor: Au
       })
       .returning();
 
-    for (const allocation of input.allocations) {
-      await tx.insert(paymentAllocations).values({
-        accountId: input.accountId,
-        paymentId: payment.id,
-        invoiceId: allocation.invoiceId,
-        amountMinor: allocation.amountMinor,
-      });
+    if (input.allocations.length > 0) {
       await tx
-        .update(invoices)
-        .set({
-          paidMinor: sql`${invoices.paidMinor} + ${allocation.amountMinor}`,
-          status: sql`case when ${invoices.paidMinor} + ${allocation.amountMinor} = ${invoices.totalMinor} then 'paid' else 'open' end`,
-        })
-        .where(and(eq(invoices.id, allocation.invoiceId), eq(invoices.accountId, input.accountId)));
+        .insert(paymentAllocations)
+        .values(input.allocations.map((a) => ({ accountId: input.accountId, paymentId: payment.id, invoiceId: a.invoiceId, amountMinor: a.amountMinor })));
+      // Every invoice in one statement: the summary trigger (migration 0008) then locks their
+      // per-day summary rows once, in key order, so two payments touching the same days never
+      // deadlock on them (one statement per invoice would lock them in allocation order).
+      const applied = sql`(values ${sql.join(
+        input.allocations.map((a) => sql`(${a.invoiceId}::uuid, ${a.amountMinor}::bigint)`),
+        sql`, `,
+      )}) as applied (invoice_id, amount_minor)`;
+      const paid = sql`${invoices.paidMinor} + applied.amount_minor`;
+      await tx.execute(sql`update ${invoices} set ${sql.identifier(invoices.paidMinor.name)} = ${paid},
+        ${sql.identifier(invoices.status.name)} = case when ${paid} = ${invoices.totalMinor} then 'paid' else 'open' end
+        from ${applied} where ${and(eq(invoices.id, sql`applied.invoice_id`), eq(invoices.accountId, input.accountId))}`);
     }
     await recordAuditEvent(tx, {
       accountId: input.accountId,
