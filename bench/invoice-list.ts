@@ -12,6 +12,7 @@ import { fetchRecentInvoiceRows, listRecentInvoices } from "@/lib/invoices/list-
 import { fetchRecentPaymentRows, listRecentPayments, paymentRowsQuery } from "@/lib/payments/list-recent-payments";
 import { decodeCursor } from "@/lib/pagination/cursor";
 import type { PageRequest } from "@/lib/pagination/keyset";
+import { benchTabAtScale } from "./invoice-tab-scale";
 import { seedBenchInvoices } from "./seed-invoices";
 
 // Times page 1 and page 2000 (reached by cursor, 25 rows a page) of each list through the same
@@ -56,7 +57,7 @@ const BENCHES: Bench[] = [
 ];
 
 // Medians of `times` runs of each, interleaved so that load from elsewhere hits both alike.
-async function compare(times: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
+export async function compare(times: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
   await a(); // warm the plans and the cache
   await b();
   const samples: [number[], number[]] = [[], []];
@@ -79,11 +80,11 @@ async function executionMs(db: Database, query: Query): Promise<number> {
   return plan[0]["Execution Time"];
 }
 
-export async function createBenchViewer(db: Database, now: Date): Promise<{ viewer: Viewer; today: string; upgradeDay: string }> {
+export async function createBenchViewer(db: Database, now: Date, slug = "bench"): Promise<{ viewer: Viewer; today: string; upgradeDay: string }> {
   const today = isoDateInZone(now, "UTC");
   const upgradeDay = addDays(today, -2920);
   const { account, roleIds } = await createAccount(db, {
-    slug: "bench",
+    slug,
     name: "Bench Corp",
     currency: "USD",
     timeZone: "UTC",
@@ -92,7 +93,7 @@ export async function createBenchViewer(db: Database, now: Date): Promise<{ view
   });
   const user = await createUser(db, {
     accountId: account.id,
-    email: "bench@bench.example",
+    email: `${slug}@bench.example`,
     name: "Bench",
     passwordHash: null,
     roleIds: [roleIds.billing_manager],
@@ -156,4 +157,6 @@ export async function benchInvoiceList(driver: "pg" | "pglite"): Promise<void> {
     const lines = (plan as unknown as { rows: Record<string, string>[] }).rows.map((r) => Object.values(r)[0]);
     console.log(`  EXPLAIN ANALYZE of page ${DEEP_PAGE}:\n${lines.map((l) => `    ${l}`).join("\n")}`);
   }
+
+  await benchTabAtScale(db, now, driver);
 }

@@ -1,8 +1,9 @@
 // npm run bench: every bench of the project, each on its own throwaway database.
-// BENCH_ONLY=invoice-list|csv-export|page-load|reminder-sweep|outbox-drain runs just one of them.
+// BENCH_ONLY=invoice-list|invoice-tab-scale|csv-export|page-load|reminder-sweep|outbox-drain runs just one of them.
 import { withBenchDatabase } from "./bench-database";
 import { benchCsvExport } from "./csv-export";
 import { benchInvoiceList } from "./invoice-list";
+import { benchInvoiceTabScale } from "./invoice-tab-scale";
 import { benchOutboxDrain } from "./outbox-drain";
 import { benchPageLoad } from "./page-load";
 import { benchReminderSweep } from "./reminder-sweep";
@@ -10,6 +11,8 @@ import { benchReminderSweepSizes } from "./reminder-sweep-sizes";
 
 const only = process.env.BENCH_ONLY;
 if (!only || only === "invoice-list") await withBenchDatabase(benchInvoiceList);
+// Also part of invoice-list; alone for a quicker look at issue 14 item 4.
+if (only === "invoice-tab-scale") await withBenchDatabase(benchInvoiceTabScale);
 if (!only || only === "csv-export") await withBenchDatabase(benchCsvExport);
 if (!only || only === "page-load") await withBenchDatabase(benchPageLoad);
 if (!only || only === "reminder-sweep") {

@@ -1,19 +1,21 @@
 import "server-only";
-import { and, eq, gte, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { rawRows } from "@/db/raw-rows";
-import { invoiceDaySummaries, invoices } from "@/db/schema";
+import { invoiceDaySummaries, invoiceMonthSummaries, invoices } from "@/db/schema";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
+import { addMonths } from "@/lib/dates";
 import { balanceDueSql, billedSql } from "./balance-due";
 import type { ListFilters } from "./filters";
 import { accountInvoiceVisibleSql, generationsVisibleInFull } from "./generation-rule";
 import type { ListSummary } from "./invoice-list-query";
 import type { InvoiceStatus } from "./invoice-status";
 
-// Counts and totals of the invoice tabs read from invoice_day_summaries (kept by triggers, see
-// db/schema/summaries.ts) instead of every invoice: a default view sums one row per day, stored
-// status and generation, however many invoices the account has. Exact, not an estimate: the
+// Counts and totals of the invoice tabs read from the per-month and per-day summaries (kept by
+// triggers, see db/schema/summaries.ts) instead of every invoice: a default view sums one row per
+// month, stored status and generation (by day only in the month its window starts in), however
+// many invoices the account has: a few hundred rows for ten years. Exact, not an estimate: the
 // summaries are maintained in the same statement as every invoice write, and
 // tests/integration/tab-summaries-exact.test.ts recomputes them from the invoices after a random mix of writes.
 // Views the summaries cannot answer (text or amount filters, "open" without "past due") return
@@ -37,17 +39,32 @@ export function summaryWindowOf(filters: ListFilters, base: readonly InvoiceStat
   return { from: filters.from, to: filters.to, statuses };
 }
 
-// The viewer's visible invoices as summed rows (issue_date, status, n, total_minor, paid_minor):
-// the summaries of the generations seen in full, plus each granted Generation 3 invoice as a row of its own.
-function visibleSummedRows(viewer: Viewer, now: Date): SQL {
-  const s = invoiceDaySummaries;
-  const inFull = generationsVisibleInFull(viewer.account, now);
-  const summed = sql`select ${s.issueDate} as issue_date, ${s.status} as status, ${s.invoiceCount} as n, ${s.totalMinor} as total_minor, ${s.paidMinor} as paid_minor
-    from ${s} where ${and(eq(s.accountId, viewer.accountId), inArray(s.generation, [...inFull]))}`;
+// The first day of the month of an ISO day.
+const monthOf = (day: string) => `${day.slice(0, 8)}01`;
+
+// The viewer's visible invoices as summed rows (issue_date, status, n, total_minor, paid_minor), such
+// that each window's issue-date condition is exact on them: whole months as one row each (dated
+// the 1st), except the months a window starts or ends in, which come by day; then each granted
+// Generation 3 invoice as a row of its own (the generations seen in full come from the summaries).
+function visibleSummedRows(viewer: Viewer, now: Date, windows: readonly SummaryWindow[]): SQL {
+  const inFull = [...generationsVisibleInFull(viewer.account, now)];
+  const edges = [...new Set(windows.flatMap((w) => [w.from, w.to]).filter((d): d is string => d !== null))].map(monthOf);
+  const m = invoiceMonthSummaries;
+  const byMonth = sql`select ${m.month} as issue_date, ${m.status} as status, ${m.invoiceCount} as n, ${m.totalMinor} as total_minor, ${m.paidMinor} as paid_minor
+    from ${m} where ${and(eq(m.accountId, viewer.accountId), inArray(m.generation, inFull), edges.length ? notInArray(m.month, edges) : undefined)}`;
+  const parts = [byMonth];
+  if (edges.length) {
+    const d = invoiceDaySummaries;
+    const inEdgeMonths = or(...edges.map((start) => and(gte(d.issueDate, start), lt(d.issueDate, addMonths(start, 1)))));
+    parts.push(sql`select ${d.issueDate}, ${d.status}, ${d.invoiceCount}, ${d.totalMinor}, ${d.paidMinor}
+      from ${d} where ${and(eq(d.accountId, viewer.accountId), inArray(d.generation, inFull), inEdgeMonths)}`);
+  }
   const granted = accountInvoiceVisibleSql(viewer.accountId, viewer.account, now);
-  if (!granted) return summed;
-  const partly = and(eq(invoices.accountId, viewer.accountId), notInArray(invoices.generation, [...inFull]), granted);
-  return sql`${summed} union all select ${invoices.issueDate}, ${invoices.status}, 1, ${invoices.totalMinor}, ${invoices.paidMinor} from ${invoices} where ${partly}`;
+  if (granted) {
+    const partly = and(eq(invoices.accountId, viewer.accountId), notInArray(invoices.generation, inFull), granted);
+    parts.push(sql`select ${invoices.issueDate}, ${invoices.status}, 1, ${invoices.totalMinor}, ${invoices.paidMinor} from ${invoices} where ${partly}`);
+  }
+  return sql.join(parts, sql` union all `);
 }
 
 const column = (name: string) => sql.identifier(name);
@@ -79,6 +96,13 @@ export async function sumInvoiceWindows<K extends string>(
     return sql`coalesce(sum(n) filter (where ${where}), 0)::text as ${column(`c${i}`)}, coalesce(sum(${AMOUNTS[amount]}) filter (where ${where}), 0)::text as ${column(`t${i}`)}`;
   });
   const db = await getDb();
-  const [row] = await rawRows<Record<string, string>>(db, sql`select ${sql.join(columns, sql`, `)} from (${visibleSummedRows(viewer, now)}) visible`);
+  const [row] = await rawRows<Record<string, string>>(
+    db,
+    sql`select ${sql.join(columns, sql`, `)} from (${visibleSummedRows(
+      viewer,
+      now,
+      names.map((name) => windows[name].window),
+    )}) visible`,
+  );
   return Object.fromEntries(names.map((name, i) => [name, { count: Number(row[`c${i}`]), totalMinor: BigInt(row[`t${i}`]) }])) as Record<K, ListSummary>;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { asc, ilike, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { accounts, invoices, users } from "@/db/schema";
+import { accounts, invoiceMonthSummaries, users } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import type { Operator } from "@/lib/access/load-viewer";
 import { stripControls } from "@/lib/validation";
@@ -14,20 +14,15 @@ export async function listAccountsForOperator(operator: Operator, rawSearch = ""
   const search = stripControls(rawSearch);
   const db = await getDb();
   const term = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  // Counts come from grouped subqueries joined on account id, not correlated `sql` subqueries: in a
-  // single-table select drizzle renders columns unqualified, so `users.account_id = accounts.id`
-  // inside a subquery became `"account_id" = "id"` on the users table and every count was 0. With a
-  // join, drizzle qualifies every column.
-  const userCounts = db
-    .select({ accountId: users.accountId, n: count().as("user_count") })
-    .from(users)
-    .groupBy(users.accountId)
-    .as("user_counts");
-  const invoiceCounts = db
-    .select({ accountId: invoices.accountId, n: count().as("invoice_count") })
-    .from(invoices)
-    .groupBy(invoices.accountId)
-    .as("invoice_counts");
+  // Counts per listed account (at most 200), each from that account's own rows, not grouped over
+  // every user and invoice of the installation on each load: invoices are counted from the
+  // per-month summaries (db/schema/summaries.ts), a few hundred rows per account however many
+  // invoices it has. Note: the outer account id is written qualified on purpose. In a single-table
+  // select drizzle renders columns unqualified, so inside a subquery on users `"id"` would be the
+  // user's id (every count came out 0 once, with grouped subqueries that were then joined instead).
+  const accountId = sql`${accounts}.${sql.identifier(accounts.id.name)}`;
+  const userCount = sql<number>`(select count(*) from ${users} u where u.account_id = ${accountId})`.mapWith(Number);
+  const invoiceCount = sql<number>`(select coalesce(sum(s.invoice_count), 0) from ${invoiceMonthSummaries} s where s.account_id = ${accountId})`.mapWith(Number);
   const accountsWithMatchingUser = db.select({ accountId: users.accountId }).from(users).where(ilike(users.email, term));
   return db
     .select({
@@ -36,12 +31,10 @@ export async function listAccountsForOperator(operator: Operator, rawSearch = ""
       name: accounts.name,
       invoiceGeneration: accounts.invoiceGeneration,
       upgradedAt: accounts.upgradedAt,
-      users: sql<number>`coalesce(${userCounts.n}, 0)`.mapWith(Number),
-      invoices: sql<number>`coalesce(${invoiceCounts.n}, 0)`.mapWith(Number),
+      users: userCount,
+      invoices: invoiceCount,
     })
     .from(accounts)
-    .leftJoin(userCounts, eq(userCounts.accountId, accounts.id))
-    .leftJoin(invoiceCounts, eq(invoiceCounts.accountId, accounts.id))
     .where(search.trim() ? or(ilike(accounts.name, term), ilike(accounts.slug, term), inArray(accounts.id, accountsWithMatchingUser)) : undefined)
     .orderBy(asc(accounts.name))
     .limit(200);

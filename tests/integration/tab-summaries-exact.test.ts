@@ -67,6 +67,11 @@ async function summariesAgainstRows() {
       from invoice_day_summaries where invoice_count <> 0 or total_minor <> 0 or paid_minor <> 0 order by 1, 2, 3, 4, 5`),
     recomputedInvoices: await invoiceRows(sql`select account_id, issue_date::text, status, generation, currency, count(*) as n, sum(total_minor) as t, sum(paid_minor) as p
       from invoices group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
+    storedMonths: await invoiceRows(sql`select account_id, month::text, status, generation, currency, invoice_count, total_minor, paid_minor
+      from invoice_month_summaries where invoice_count <> 0 or total_minor <> 0 or paid_minor <> 0 order by 1, 2, 3, 4, 5`),
+    recomputedMonths:
+      await invoiceRows(sql`select account_id, date_trunc('month', issue_date)::date::text, status, generation, currency, count(*) as n, sum(total_minor) as t, sum(paid_minor) as p
+      from invoices group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
     storedPayments: await invoiceRows(sql`select account_id, received_on::text, status, currency, payment_count, amount_minor
       from payment_day_summaries where payment_count <> 0 or amount_minor <> 0 order by 1, 2, 3, 4`),
     recomputedPayments: await invoiceRows(sql`select account_id, received_on::text, status, currency, count(*) as n, sum(amount_minor) as t
@@ -75,8 +80,9 @@ async function summariesAgainstRows() {
 }
 
 async function expectSummariesExact() {
-  const { storedInvoices, recomputedInvoices, storedPayments, recomputedPayments } = await summariesAgainstRows();
+  const { storedInvoices, recomputedInvoices, storedMonths, recomputedMonths, storedPayments, recomputedPayments } = await summariesAgainstRows();
   expect(storedInvoices).toEqual(recomputedInvoices);
+  expect(storedMonths).toEqual(recomputedMonths);
   expect(storedPayments).toEqual(recomputedPayments);
   return { invoiceRows: recomputedInvoices.length, paymentRows: recomputedPayments.length };
 }
@@ -90,6 +96,8 @@ const INVOICE_VIEWS: RawFilters[] = [
   { tab: "recent", from: "", status: ["paid", "void"] },
   { tab: "recent", from: "", to: "2026-01-31", status: ["open", "past_due", "void"] },
   { tab: "recent", from: "2026-02-01", to: "2026-02-28", status: ["paid"] },
+  { tab: "recent", from: "2025-03-15", to: "2026-06-10" },
+  { tab: "open", from: "2025-01-01", to: "2025-12-31", status: ["open", "past_due"] },
 ];
 const PAYMENT_VIEWS: RawFilters[] = [{ tab: "payments" }, { tab: "payments", from: "" }, { tab: "payments", from: "", status: ["refunded", "pending"] }];
 
