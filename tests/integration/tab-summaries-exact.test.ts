@@ -298,7 +298,7 @@ describe("per-day tab summaries", () => {
     expect(visibleHidden).toBeLessThan(visibleInGrace);
     // The mix did reach every kind of write.
     expect(new Set(done)).toEqual(new Set([...weighted, "upgrade"]));
-  });
+  }, 120_000); // 90 writes and about 40 reads: 20 s on PGlite on a loaded 2-core machine
 
   itOnPostgres("stay exact when two payments apply to invoices of the same days at once, in opposite orders, without a deadlock", async () => {
     const account = await createTestAccount();
