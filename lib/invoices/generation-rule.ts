@@ -52,6 +52,14 @@ export function generationsVisibleInFull(account: GenerationAccount, now: Date):
   return generation3Access(account, now).state === "hidden" ? [4] : [3, 4];
 }
 
+// The rest of the visible invoices: the granted Generation 3 ones while they are hidden, none otherwise.
+// Note: a plain `id in (grants)`, without accountInvoiceVisibleSql's `or`, so PostgreSQL starts
+// from the few running grants (by primary key) instead of walking every Generation 3 invoice.
+export function partlyVisibleInvoicesSql(accountId: string, account: GenerationAccount, now: Date): SQL | undefined {
+  if (generation3Access(account, now).state !== "hidden") return undefined;
+  return and(eq(invoices.accountId, accountId), eq(invoices.generation, 3), sql`${invoices.id} in (${grantedInvoiceIds(accountId, now)})`)!;
+}
+
 // isInvoiceVisible across accounts (system jobs such as the reminder sweep), where each row's
 // account is joined in the same query: the query must join `accounts` on invoices.account_id.
 export function invoiceVisibleSql(now: Date): SQL {

@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/access/load-viewer";
 import { addMonths } from "@/lib/dates";
 import { balanceDueSql, billedSql } from "./balance-due";
 import type { ListFilters } from "./filters";
-import { accountInvoiceVisibleSql, generationsVisibleInFull } from "./generation-rule";
+import { generationsVisibleInFull, partlyVisibleInvoicesSql } from "./generation-rule";
 import type { ListSummary } from "./invoice-list-query";
 import type { InvoiceStatus } from "./invoice-status";
 
@@ -59,11 +59,8 @@ function visibleSummedRows(viewer: Viewer, now: Date, windows: readonly SummaryW
     parts.push(sql`select ${d.issueDate}, ${d.status}, ${d.invoiceCount}, ${d.totalMinor}, ${d.paidMinor}
       from ${d} where ${and(eq(d.accountId, viewer.accountId), inArray(d.generation, inFull), inEdgeMonths)}`);
   }
-  const granted = accountInvoiceVisibleSql(viewer.accountId, viewer.account, now);
-  if (granted) {
-    const partly = and(eq(invoices.accountId, viewer.accountId), notInArray(invoices.generation, inFull), granted);
-    parts.push(sql`select ${invoices.issueDate}, ${invoices.status}, 1, ${invoices.totalMinor}, ${invoices.paidMinor} from ${invoices} where ${partly}`);
-  }
+  const partly = partlyVisibleInvoicesSql(viewer.accountId, viewer.account, now);
+  if (partly) parts.push(sql`select ${invoices.issueDate}, ${invoices.status}, 1, ${invoices.totalMinor}, ${invoices.paidMinor} from ${invoices} where ${partly}`);
   return sql.join(parts, sql` union all `);
 }
 

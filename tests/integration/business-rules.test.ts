@@ -5,7 +5,14 @@ import { getDb } from "@/db/client";
 import { accounts, invoices, type NewInvoice } from "@/db/schema";
 import { addDays } from "@/lib/dates";
 import { BALANCE_DUE, balanceDueMinor } from "@/lib/invoices/balance-due";
-import { accountInvoiceVisibleSql, GENERATION_3_GRACE_MS, invoiceVisibleSql, isInvoiceVisible } from "@/lib/invoices/generation-rule";
+import {
+  accountInvoiceVisibleSql,
+  GENERATION_3_GRACE_MS,
+  generationsVisibleInFull,
+  invoiceVisibleSql,
+  isInvoiceVisible,
+  partlyVisibleInvoicesSql,
+} from "@/lib/invoices/generation-rule";
 import { displayStatusWhere, INVOICE_DISPLAY_STATUSES, invoiceDisplayStatus, type InvoiceDisplayStatus } from "@/lib/invoices/invoice-status";
 import { createTestAccount, createTestGrant, type TestAccount } from "../support/factories";
 
@@ -132,6 +139,20 @@ describe("Generation 3 visibility: the SQL conditions and isInvoiceVisible agree
       perAccount.push(...rows.map((r) => r.id));
     }
     expect(visibleLabels(perAccount)).toEqual(jsVisible);
+
+    // The form the per-day summaries read (lib/invoices/tab-summary-sums.ts): the generations seen
+    // in full, plus the partly visible invoices one by one; never both for the same invoice.
+    const bySummaryForm: string[] = [];
+    for (const { account, facts } of made) {
+      const inFull = await db
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(and(eq(invoices.accountId, account.account.id), inArray(invoices.generation, [...generationsVisibleInFull(facts, now)])));
+      const partly = partlyVisibleInvoicesSql(account.account.id, facts, now);
+      const rest = partly ? await db.select({ id: invoices.id }).from(invoices).where(partly) : [];
+      bySummaryForm.push(...inFull.map((r) => r.id), ...rest.map((r) => r.id));
+    }
+    expect(visibleLabels(bySummaryForm)).toEqual(jsVisible);
   });
 });
 
