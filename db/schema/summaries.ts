@@ -5,7 +5,7 @@ import { accounts } from "./accounts";
 // month) and every stored attribute a default view of the Invoices + Payments tabs filters on, so a
 // tab label, a list's count and its total read a few hundred of these rows instead of every
 // invoice (issue 14).
-// Note: written only by the statement-level triggers of migration 0008 (tab_summary_triggers), in
+// Note: written only by the statement-level triggers of migration 0009 (tab_summary_triggers), in
 // the same statement as the invoice or payment row, so no code path can forget them. Sums are
 // numeric: a day's total in one account can pass the bigint range (MAX_AMOUNT_MINOR × rows).
 // The Generation 3 rule and "past due" depend on the time of reading; they are applied when reading

@@ -70,7 +70,7 @@ export async function recordPayment(db: Db, input: RecordPaymentInput, actor: Au
       await tx
         .insert(paymentAllocations)
         .values(input.allocations.map((a) => ({ accountId: input.accountId, paymentId: payment.id, invoiceId: a.invoiceId, amountMinor: a.amountMinor })));
-      // Every invoice in one statement: the summary trigger (migration 0008) then locks their
+      // Every invoice in one statement: the summary trigger (migration 0009) then locks their
       // per-day summary rows once, in key order, so two payments touching the same days never
       // deadlock on them (one statement per invoice would lock them in allocation order).
       const applied = sql`(values ${sql.join(

@@ -35,7 +35,7 @@ import {
 } from "../support/factories";
 
 // Issue 14 item 4: the per-day summaries (db/schema/summaries.ts, kept by the triggers of
-// migration 0008) must always equal the invoices and payments they sum, whatever wrote them, and
+// migration 0009) must always equal the invoices and payments they sum, whatever wrote them, and
 // every count and total read from them must equal a scan of the rows, at any `now`.
 
 const NOW = new Date("2026-11-25T15:00:00Z");
