@@ -2,6 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -10,7 +11,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 // A transaction handle has the same query surface; functions that may run inside one take `Db`.
 export type Db = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void> };
+// `pool` (pg only) is for the few paths drizzle has no API for, such as COPY (db/copy-csv-out.ts).
+type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void>; pool?: Pool };
 
 const globalForDb = globalThis as unknown as { __billingDb?: Promise<Connection> };
 
@@ -37,7 +39,7 @@ async function connect(): Promise<Connection> {
     // 'error' on the pool; unhandled, that would crash the process. The pool discards the client.
     pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
     const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Database;
-    return { db, driver: "pg", close: () => pool.end() };
+    return { db, driver: "pg", close: () => pool.end(), pool };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");

@@ -1,12 +1,13 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
 import { isoDateInZone } from "@/lib/dates";
 import { pageRequestOf, type ListFilters } from "./filters";
-import { fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
+import { fetchInvoiceRows, invoiceCellsQuery, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
 import { memoizedSummary, summaryKey } from "./summary-memo";
 
 // Recent Invoices (R-I1): every visible invoice, newest first by default, last 12 months by default.
@@ -17,6 +18,12 @@ export const BILLED = sql`case when ${invoices.status} = 'void' then 0 else ${in
 export async function fetchRecentInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, request: PageRequest): Promise<KeysetPage<InvoiceListRow>> {
   requirePermission(viewer, "invoices.view");
   return fetchInvoiceRows(viewer, filters, now, null, request, "issue_date");
+}
+
+// Every invoice the filters match, in the tab's order, as `cells`: the CSV export's COPY.
+export function recentInvoiceCellsQuery(db: Db, viewer: Viewer, filters: ListFilters, now: Date, cells: SQL[]) {
+  requirePermission(viewer, "invoices.view");
+  return invoiceCellsQuery(db, viewer, filters, now, null, "issue_date", cells);
 }
 
 export async function summarizeRecentInvoices(viewer: Viewer, filters: ListFilters, now: Date): Promise<ListSummary> {
