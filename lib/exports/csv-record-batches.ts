@@ -22,27 +22,34 @@ export class CsvRecordBatches {
   }
 
   // The batches that `chunk` completes; the rest waits for the next chunk (or `end`).
+  // Note: native indexOf and copy per record, not a loop over every byte in JavaScript, which
+  // took three times as long in bench/csv-export.ts's export of 800 000 rows.
   push(chunk: Uint8Array): CsvBatch[] {
+    const input = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const done: CsvBatch[] = [];
     // At most one CR is added per LF, so twice the chunk is always room enough.
-    let out = new Uint8Array(chunk.length * 2);
+    let out = Buffer.allocUnsafe(input.length * 2);
     let o = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i];
-      if (byte === QUOTE) this.inQuotes = !this.inQuotes;
-      else if (byte === LF && !this.inQuotes) {
-        out[o++] = CR;
-        out[o++] = LF;
-        if (++this.rows === this.batchRows) {
-          this.parts.push(out.subarray(0, o));
-          done.push(this.take());
-          out = out.subarray(o);
-          o = 0;
-        }
-        continue;
+    let copied = 0; // input before this has been copied to `out`
+    let from = 0; // where to look for the next line feed
+    let quote = input.indexOf(QUOTE);
+    for (let lf = input.indexOf(LF); lf !== -1; lf = input.indexOf(LF, from)) {
+      for (; quote !== -1 && quote < lf; quote = input.indexOf(QUOTE, quote + 1)) this.inQuotes = !this.inQuotes;
+      from = lf + 1;
+      if (this.inQuotes) continue; // a line feed inside a quoted field: data
+      o += input.copy(out, o, copied, lf);
+      out[o++] = CR;
+      out[o++] = LF;
+      copied = from;
+      if (++this.rows === this.batchRows) {
+        this.parts.push(out.subarray(0, o));
+        done.push(this.take());
+        out = out.subarray(o);
+        o = 0;
       }
-      out[o++] = byte;
     }
+    for (; quote !== -1; quote = input.indexOf(QUOTE, quote + 1)) this.inQuotes = !this.inQuotes;
+    o += input.copy(out, o, copied);
     if (o > 0) this.parts.push(out.subarray(0, o));
     return done;
   }
