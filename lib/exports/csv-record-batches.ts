@@ -63,20 +63,10 @@ export class CsvRecordBatches {
   }
 
   private take(): CsvBatch {
-    const bytes = this.parts.length === 1 ? this.parts[0] : concat(this.parts);
+    const bytes = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
     const batch = { bytes, rows: this.rows };
     this.parts = [];
     this.rows = 0;
     return batch;
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }
