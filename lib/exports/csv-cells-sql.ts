@@ -10,6 +10,16 @@ const TRIGGERS = sql.join(
   sql`, `,
 );
 
+// Note: `value` appears three times. An expensive one (a subquery) is neutralised where it is
+// computed once instead (lib/invoices/list-export-sql.ts), and isNeutralisedSql says so.
+const neutralised = new WeakSet<SQL>();
+
 export function neutralisedTextSql(value: SQLWrapper): SQL {
-  return sql`nullif(case when left(${value}, 1) in (${TRIGGERS}) then '''' || ${value} else ${value} end, '')`;
+  const cell = sql`nullif(case when left(${value}, 1) in (${TRIGGERS}) then '''' || ${value} else ${value} end, '')`;
+  neutralised.add(cell);
+  return cell;
+}
+
+export function isNeutralisedSql(cell: SQL): boolean {
+  return neutralised.has(cell);
 }

@@ -10,15 +10,15 @@ import { copyCsvBatches } from "@/lib/exports/copy-csv-batches";
 import { csvBytesDownload, csvDownload, keysetBatches, type CsvColumn } from "@/lib/exports/csv-download";
 import { decodeCursor, type PageCursor } from "@/lib/pagination/cursor";
 import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
-import { fetchRecentPaymentRows, summarizeRecentPayments, type PaymentListRow } from "@/lib/payments/list-recent-payments";
+import { fetchRecentPaymentRows, paymentCellsQuery, summarizeRecentPayments, type PaymentListRow } from "@/lib/payments/list-recent-payments";
 import { parseInput } from "@/lib/validation";
 import { pageRequestOf, parseInvoiceFilters, type ListFilters, type Tab } from "./filters";
 import type { InvoiceListRow } from "./invoice-list-query";
-import { openInvoiceListColumns, recentInvoiceListColumns } from "./list-columns";
+import { openInvoiceListColumns, paymentListColumns, recentInvoiceListColumns } from "./list-columns";
 import { fetchOpenInvoiceRows, openInvoiceCellsQuery, summarizeOpenInvoices } from "./list-open-invoices";
 import { fetchRecentInvoiceRows, recentInvoiceCellsQuery, summarizeRecentInvoices } from "./list-recent-invoices";
 import { openInvoiceColumns, paymentColumns, recentInvoiceColumns } from "./list-export-columns";
-import { invoiceCsvCellsSql } from "./list-export-sql";
+import { invoiceCsvCellsSql, paymentCsvCellsSql } from "./list-export-sql";
 import { EXPORT_DELIMITERS, listExportFilename, listExportSchema, rawFiltersOf, scopeFilters, type ExportScope } from "./list-export-request";
 
 // Streams a tab of the Invoices + Payments screen as CSV (R-E1..R-E3) through the very query
@@ -32,9 +32,8 @@ type TabSource<Row> = {
   columns: CsvColumn<Row>[];
   fetch: (filters: ListFilters, request: PageRequest) => Promise<KeysetPage<Row>>;
   count: (filters: ListFilters) => Promise<number>;
-  // Every row `filters` matches as the CSV's cells, for PostgreSQL to write (COPY). Tabs without
-  // it (Recent Payments: its "Applied to" cell is a second query) always go through JavaScript.
-  cellsQuery?: (filters: ListFilters) => Promise<CopyQuery>;
+  // Every row `filters` matches as the CSV's cells, for PostgreSQL to write (COPY).
+  cellsQuery: (filters: ListFilters) => Promise<CopyQuery>;
 };
 
 // Hands the tab's source to `run`, typed by its own row type (invoices or payments).
@@ -46,6 +45,7 @@ function withSource<T>(viewer: Viewer, tab: Tab, now: Date, run: <Row>(source: T
       columns: paymentColumns(),
       fetch: (f, r) => fetchRecentPaymentRows(viewer, f, now, r),
       count: async (f) => (await summarizeRecentPayments(viewer, f)).count,
+      cellsQuery: async (f) => paymentCellsQuery(await getDb(), viewer, f, paymentCsvCellsSql(paymentListColumns(), viewer, now)).toSQL(),
     });
   }
   const open = tab === "open";
@@ -83,8 +83,8 @@ export async function exportScopeCounts(viewer: Viewer, filters: ListFilters, on
   });
 }
 
-// `writer`: who writes the CSV. "copy": PostgreSQL (COPY, the default on PostgreSQL for every tab
-// that has a cellsQuery); "rows": JavaScript over keyset batches (PGlite; the tests and the bench
+// `writer`: who writes the CSV. "copy": PostgreSQL (COPY, the default on PostgreSQL for All and
+// Filtered); "rows": JavaScript over keyset batches (PGlite, Current Set; the tests and the bench
 // ask for it to compare both).
 export type ExportOptions = { batchSize?: number; writer?: "copy" | "rows" };
 
@@ -129,7 +129,7 @@ export async function exportInvoiceListCsv(viewer: Viewer, params: URLSearchPara
 
     // All and Filtered on PostgreSQL: PostgreSQL writes the records (COPY), at its own pace.
     const writer = options.writer ?? ((await getConnection()).driver === "pg" ? "copy" : "rows");
-    if (scope !== "current" && source.cellsQuery && writer === "copy") {
+    if (scope !== "current" && writer === "copy") {
       const stop = new AbortController();
       const batches = copyCsvBatches(await source.cellsQuery(filters), { delimiter: EXPORT_DELIMITERS[delimiter], batchRows: batchSize, signal: stop.signal });
       return csvBytesDownload({

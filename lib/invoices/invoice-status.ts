@@ -49,6 +49,12 @@ export function invoiceStatusLabelSql(today: string): SQL {
   return sql`(case ${invoices.status} when 'open' then (case when ${invoices.dueDate} < ${today} then ${label("past_due")} else ${label("open")} end) when 'paid' then ${label("paid")} when 'void' then ${label("void")} end)`;
 }
 
+// The label of a payment's status in SQL (the CSV export PostgreSQL writes itself).
+export function paymentStatusLabelSql(): SQL {
+  const labels = PAYMENT_STATUSES.map((status) => sql`when ${status} then ${PAYMENT_STATUS_LABELS[status]}::text`);
+  return sql`(case ${payments.status}::text ${sql.join(labels, sql` `)} end)`;
+}
+
 // How an invoice reads to the provider's staff: open ones with money applied are "partly paid".
 export type InvoiceLedgerStatus = "open" | "partly_paid" | "paid" | "void";
 
