@@ -11,8 +11,10 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 // A transaction handle has the same query surface; functions that may run inside one take `Db`.
 export type Db = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-// `pool` (pg only) is for the few paths drizzle has no API for, such as COPY (db/copy-csv-out.ts).
-type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void>; pool?: Pool };
+// The pg pool's usage (the metrics page); PGlite has no pool. `pool` (pg only) is for the few
+// paths drizzle has no API for, such as COPY (db/copy-csv-out.ts).
+export type PoolStats = { total: number; idle: number; waiting: number };
+type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void>; poolStats?: () => PoolStats; pool?: Pool };
 
 const globalForDb = globalThis as unknown as { __billingDb?: Promise<Connection> };
 
@@ -39,7 +41,8 @@ async function connect(): Promise<Connection> {
     // 'error' on the pool; unhandled, that would crash the process. The pool discards the client.
     pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
     const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Database;
-    return { db, driver: "pg", close: () => pool.end(), pool };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, driver: "pg", close: () => pool.end(), poolStats, pool };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");

@@ -1,5 +1,6 @@
 import "server-only";
 import { stringify, type Options } from "csv-stringify/sync";
+import { countExportChunk, countExportEnd } from "@/lib/metrics/registry";
 import { neutraliseNumber, neutraliseText } from "./csv-cells";
 import type { CsvBatch } from "./csv-record-batches";
 
@@ -42,15 +43,18 @@ function cell<Row>(column: CsvColumn<Row>, row: Row): string {
 export function csvDownload<Row>({ filename, columns, batches, delimiter = "," }: CsvDownload<Row>): Response {
   const options = csvOptions(delimiter);
   const encoder = new TextEncoder();
-  const toCsv = (batch: Row[]) =>
+  const toCsv = (batch: Row[]): CsvBatch | null =>
     batch.length === 0
       ? null
-      : encoder.encode(
-          stringify(
-            batch.map((row) => columns.map((c) => cell(c, row))),
-            options,
+      : {
+          bytes: encoder.encode(
+            stringify(
+              batch.map((row) => columns.map((c) => cell(c, row))),
+              options,
+            ),
           ),
-        );
+          rows: batch.length,
+        };
   return csvResponse(filename, pulledBody(csvHead(columns, delimiter), batches, toCsv));
 }
 
@@ -69,7 +73,7 @@ export type CsvBytesDownload = {
 export function csvBytesDownload({ filename, columns, batches, delimiter = ",", onCancel }: CsvBytesDownload): Response {
   return csvResponse(
     filename,
-    pulledBody(csvHead(columns, delimiter), batches, (batch) => (batch.rows === 0 ? null : batch.bytes), onCancel),
+    pulledBody(csvHead(columns, delimiter), batches, (batch) => (batch.rows === 0 ? null : batch), onCancel),
   );
 }
 
@@ -90,30 +94,43 @@ function csvResponse(filename: string, body: ReadableStream<Uint8Array>): Respon
 
 // A body that writes one batch per read, so backpressure holds: nothing is fetched until the
 // client has taken the previous chunk. A client that goes away ends the source iterator (its
-// `finally` blocks run), which stops the export at the next batch.
+// `finally` blocks run), which stops the export at the next batch. Rows, bytes and how the body
+// ended are counted for the metrics page.
 // An error from the source errors the body: the response is aborted, never ended cleanly, so a
 // client sees a broken download (no chunked terminator), not a short file that looks complete.
 function pulledBody<Batch>(
   head: Uint8Array,
   batches: AsyncIterable<Batch> | Iterable<Batch>,
-  toBytes: (batch: Batch) => Uint8Array | null,
+  toCsv: (batch: Batch) => CsvBatch | null,
   onCancel?: () => void,
 ): ReadableStream<Uint8Array> {
   const source = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        countExportChunk(0, head.byteLength);
         controller.enqueue(head);
       },
       async pull(controller) {
-        for (;;) {
-          const { done, value } = await source.next();
-          if (done) return controller.close();
-          const bytes = toBytes(value);
-          if (bytes) return controller.enqueue(bytes);
+        try {
+          for (;;) {
+            const { done, value } = await source.next();
+            if (done) {
+              countExportEnd("complete");
+              return controller.close();
+            }
+            const csv = toCsv(value);
+            if (!csv) continue;
+            countExportChunk(csv.rows, csv.bytes.byteLength);
+            return controller.enqueue(csv.bytes);
+          }
+        } catch (error) {
+          countExportEnd("failed");
+          throw error;
         }
       },
       async cancel() {
+        countExportEnd("cancelled");
         onCancel?.();
         await source.return?.();
       },
