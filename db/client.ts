@@ -2,6 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -10,9 +11,10 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 // A transaction handle has the same query surface; functions that may run inside one take `Db`.
 export type Db = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-// The pg pool's usage (the metrics page); PGlite has no pool.
+// The pg pool's usage (the metrics page); PGlite has no pool. `pool` (pg only) is for the few
+// paths drizzle has no API for, such as COPY (db/copy-csv-out.ts).
 export type PoolStats = { total: number; idle: number; waiting: number };
-type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void>; poolStats?: () => PoolStats };
+type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void>; poolStats?: () => PoolStats; pool?: Pool };
 
 const globalForDb = globalThis as unknown as { __billingDb?: Promise<Connection> };
 
@@ -40,7 +42,7 @@ async function connect(): Promise<Connection> {
     pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
     const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Database;
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
-    return { db, driver: "pg", close: () => pool.end(), poolStats };
+    return { db, driver: "pg", close: () => pool.end(), poolStats, pool };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");

@@ -2,7 +2,7 @@
 
 // A text cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets
 // (full-width forms included, which some spreadsheets fold to ASCII).
-const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠"]);
+export const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠"]);
 
 export function neutraliseText(value: string): string {
   return value.length > 0 && FORMULA_TRIGGERS.has(value[0]) ? `'${value}` : value;

@@ -2,6 +2,7 @@ import "server-only";
 import { stringify, type Options } from "csv-stringify/sync";
 import { countExportChunk, countExportEnd } from "@/lib/metrics/registry";
 import { neutraliseNumber, neutraliseText } from "./csv-cells";
+import type { CsvBatch } from "./csv-record-batches";
 
 export type CsvColumn<Row> = {
   header: string;
@@ -20,6 +21,14 @@ export type CsvDownload<Row> = {
 
 const BOM = "\uFEFF";
 
+// Note: quote_record_delimiter quotes a cell holding a lone CR or LF too (RFC 4180), as COPY does;
+// with an explicit record_delimiter csv-stringify would otherwise quote only a whole CRLF, and a
+// spreadsheet would end the row at the lone LF. (Validated invoice numbers and references cannot
+// hold line breaks; older or imported data could.)
+function csvOptions(delimiter: "," | ";"): Options {
+  return { record_delimiter: "windows", quote_record_delimiter: true, delimiter };
+}
+
 function cell<Row>(column: CsvColumn<Row>, row: Row): string {
   const raw = column.value(row);
   if (raw === null || raw === undefined) return "";
@@ -32,14 +41,48 @@ function cell<Row>(column: CsvColumn<Row>, row: Row): string {
 // Note: csv-stringify's sync API writes a whole batch per call. Its stream API costs a
 // transform step and an event per row, which made million-row exports twice as slow.
 export function csvDownload<Row>({ filename, columns, batches, delimiter = "," }: CsvDownload<Row>): Response {
-  const options: Options = { record_delimiter: "windows", delimiter };
-  const header = BOM + stringify([columns.map((c) => c.header)], options);
-  const toCsv = (batch: Row[]) =>
-    stringify(
-      batch.map((row) => columns.map((c) => cell(c, row))),
-      options,
-    );
-  return new Response(batchedBody(header, batches, toCsv), {
+  const options = csvOptions(delimiter);
+  const encoder = new TextEncoder();
+  const toCsv = (batch: Row[]): CsvBatch | null =>
+    batch.length === 0
+      ? null
+      : {
+          bytes: encoder.encode(
+            stringify(
+              batch.map((row) => columns.map((c) => cell(c, row))),
+              options,
+            ),
+          ),
+          rows: batch.length,
+        };
+  return csvResponse(filename, pulledBody(csvHead(columns, delimiter), batches, toCsv));
+}
+
+export type CsvBytesDownload = {
+  filename: string;
+  columns: Pick<CsvColumn<never>, "header">[];
+  // Whole CSV records, already written and neutralised (PostgreSQL's COPY, see
+  // lib/exports/copy-csv-batches.ts): each batch becomes one chunk of the body.
+  batches: AsyncIterable<CsvBatch>;
+  delimiter?: "," | ";";
+  // Called first when the client goes away, so a producer waiting on the database stops at once.
+  onCancel?: () => void;
+};
+
+// The same download, from records written elsewhere: only the BOM and header row are written here.
+export function csvBytesDownload({ filename, columns, batches, delimiter = ",", onCancel }: CsvBytesDownload): Response {
+  return csvResponse(
+    filename,
+    pulledBody(csvHead(columns, delimiter), batches, (batch) => (batch.rows === 0 ? null : batch), onCancel),
+  );
+}
+
+function csvHead(columns: Pick<CsvColumn<never>, "header">[], delimiter: "," | ";"): Uint8Array {
+  return new TextEncoder().encode(BOM + stringify([columns.map((c) => c.header)], csvOptions(delimiter)));
+}
+
+function csvResponse(filename: string, body: ReadableStream<Uint8Array>): Response {
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
@@ -53,15 +96,20 @@ export function csvDownload<Row>({ filename, columns, batches, delimiter = "," }
 // client has taken the previous chunk. A client that goes away ends the source iterator (its
 // `finally` blocks run), which stops the export at the next batch. Rows, bytes and how the body
 // ended are counted for the metrics page.
-function batchedBody<Row>(head: string, batches: AsyncIterable<Row[]> | Iterable<Row[]>, toText: (batch: Row[]) => string): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+// An error from the source errors the body: the response is aborted, never ended cleanly, so a
+// client sees a broken download (no chunked terminator), not a short file that looks complete.
+function pulledBody<Batch>(
+  head: Uint8Array,
+  batches: AsyncIterable<Batch> | Iterable<Batch>,
+  toCsv: (batch: Batch) => CsvBatch | null,
+  onCancel?: () => void,
+): ReadableStream<Uint8Array> {
   const source = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        const bytes = encoder.encode(head);
-        countExportChunk(0, bytes.byteLength);
-        controller.enqueue(bytes);
+        countExportChunk(0, head.byteLength);
+        controller.enqueue(head);
       },
       async pull(controller) {
         try {
@@ -71,10 +119,10 @@ function batchedBody<Row>(head: string, batches: AsyncIterable<Row[]> | Iterable
               countExportEnd("complete");
               return controller.close();
             }
-            if (value.length === 0) continue;
-            const bytes = encoder.encode(toText(value));
-            countExportChunk(value.length, bytes.byteLength);
-            return controller.enqueue(bytes);
+            const csv = toCsv(value);
+            if (!csv) continue;
+            countExportChunk(csv.rows, csv.bytes.byteLength);
+            return controller.enqueue(csv.bytes);
           }
         } catch (error) {
           countExportEnd("failed");
@@ -83,6 +131,7 @@ function batchedBody<Row>(head: string, batches: AsyncIterable<Row[]> | Iterable
       },
       async cancel() {
         countExportEnd("cancelled");
+        onCancel?.();
         await source.return?.();
       },
     },

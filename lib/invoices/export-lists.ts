@@ -1,20 +1,24 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getConnection, getDb } from "@/db/client";
+import type { CopyQuery } from "@/db/copy-csv-out";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
 import type { Permission } from "@/lib/access/permissions";
 import { recordAuditEvent, type RequestOrigin } from "@/lib/audit/record-audit-event";
 import { isoDateInZone } from "@/lib/dates";
-import { csvDownload, keysetBatches, type CsvColumn } from "@/lib/exports/csv-download";
+import { copyCsvBatches } from "@/lib/exports/copy-csv-batches";
+import { csvBytesDownload, csvDownload, keysetBatches, type CsvColumn } from "@/lib/exports/csv-download";
 import { decodeCursor, type PageCursor } from "@/lib/pagination/cursor";
 import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
-import { fetchRecentPaymentRows, summarizeRecentPayments, type PaymentListRow } from "@/lib/payments/list-recent-payments";
+import { fetchRecentPaymentRows, paymentCellsQuery, summarizeRecentPayments, type PaymentListRow } from "@/lib/payments/list-recent-payments";
 import { parseInput } from "@/lib/validation";
 import { pageRequestOf, parseInvoiceFilters, type ListFilters, type Tab } from "./filters";
 import type { InvoiceListRow } from "./invoice-list-query";
-import { fetchOpenInvoiceRows, summarizeOpenInvoices } from "./list-open-invoices";
-import { fetchRecentInvoiceRows, summarizeRecentInvoices } from "./list-recent-invoices";
+import { openInvoiceListColumns, paymentListColumns, recentInvoiceListColumns } from "./list-columns";
+import { fetchOpenInvoiceRows, openInvoiceCellsQuery, summarizeOpenInvoices } from "./list-open-invoices";
+import { fetchRecentInvoiceRows, recentInvoiceCellsQuery, summarizeRecentInvoices } from "./list-recent-invoices";
 import { openInvoiceColumns, paymentColumns, recentInvoiceColumns } from "./list-export-columns";
+import { invoiceCsvCellsSql, paymentCsvCellsSql } from "./list-export-sql";
 import { EXPORT_DELIMITERS, listExportFilename, listExportSchema, rawFiltersOf, scopeFilters, type ExportScope } from "./list-export-request";
 
 // Streams a tab of the Invoices + Payments screen as CSV (R-E1..R-E3) through the very query
@@ -28,6 +32,8 @@ type TabSource<Row> = {
   columns: CsvColumn<Row>[];
   fetch: (filters: ListFilters, request: PageRequest) => Promise<KeysetPage<Row>>;
   count: (filters: ListFilters) => Promise<number>;
+  // Every row `filters` matches as the CSV's cells, for PostgreSQL to write (COPY).
+  cellsQuery: (filters: ListFilters) => Promise<CopyQuery>;
 };
 
 // Hands the tab's source to `run`, typed by its own row type (invoices or payments).
@@ -39,6 +45,7 @@ function withSource<T>(viewer: Viewer, tab: Tab, now: Date, run: <Row>(source: T
       columns: paymentColumns(),
       fetch: (f, r) => fetchRecentPaymentRows(viewer, f, now, r),
       count: async (f) => (await summarizeRecentPayments(viewer, f)).count,
+      cellsQuery: async (f) => paymentCellsQuery(await getDb(), viewer, f, paymentCsvCellsSql(paymentListColumns(), viewer, now)).toSQL(),
     });
   }
   const open = tab === "open";
@@ -47,6 +54,10 @@ function withSource<T>(viewer: Viewer, tab: Tab, now: Date, run: <Row>(source: T
     columns: open ? openInvoiceColumns(today) : recentInvoiceColumns(today),
     fetch: (f, r) => (open ? fetchOpenInvoiceRows : fetchRecentInvoiceRows)(viewer, f, now, r),
     count: async (f) => (await (open ? summarizeOpenInvoices : summarizeRecentInvoices)(viewer, f, now)).count,
+    cellsQuery: async (f) => {
+      const cells = invoiceCsvCellsSql(open ? openInvoiceListColumns(today) : recentInvoiceListColumns(today), today);
+      return (open ? openInvoiceCellsQuery : recentInvoiceCellsQuery)(await getDb(), viewer, f, now, cells).toSQL();
+    },
   });
 }
 
@@ -72,16 +83,23 @@ export async function exportScopeCounts(viewer: Viewer, filters: ListFilters, on
   });
 }
 
-export type ExportOptions = { batchSize?: number };
+// `writer`: who writes the CSV. "copy": PostgreSQL (COPY, the default on PostgreSQL for All and
+// Filtered); "rows": JavaScript over keyset batches (PGlite, Current Set; the tests and the bench
+// ask for it to compare both).
+export type ExportOptions = { batchSize?: number; writer?: "copy" | "rows" };
 
 // Counts rows as they stream and records the export when the stream ends, complete or cut short
 // by the client, so the first byte never waits for a count over every row.
-async function* auditedBatches<Row>(batches: AsyncIterable<Row[]> | Iterable<Row[]>, record: (rowCount: number, completed: boolean) => Promise<void>): AsyncGenerator<Row[]> {
+async function* auditedBatches<Batch>(
+  batches: AsyncIterable<Batch> | Iterable<Batch>,
+  rowsOf: (batch: Batch) => number,
+  record: (rowCount: number, completed: boolean) => Promise<void>,
+): AsyncGenerator<Batch> {
   let rowCount = 0;
   let completed = false;
   try {
     for await (const batch of batches) {
-      rowCount += batch.length;
+      rowCount += rowsOf(batch);
       yield batch;
     }
     completed = true;
@@ -97,24 +115,39 @@ export async function exportInvoiceListCsv(viewer: Viewer, params: URLSearchPara
     requirePermission(viewer, source.permission);
 
     const filters = scopeFilters(parseInvoiceFilters(rawFiltersOf(params), viewer.account, now), scope);
-    // Current Set is one page, read up front; the other scopes stream in keyset batches.
-    const page = scope === "current" ? await source.fetch(filters, pageRequestOf(filters)) : null;
-    const batches = page ? [page.rows] : allPages(source, filters, options.batchSize ?? EXPORT_BATCH_SIZE);
     const db = await getDb();
-    const audited = auditedBatches(batches, (rowCount, completed) =>
+    const record = (rowCount: number, completed: boolean) =>
       recordAuditEvent(db, {
         accountId: viewer.accountId,
         actor: { kind: "user", userId: viewer.userId, label: viewer.email },
         action: "invoices.exported",
         details: { tab, scope, delimiter, rowCount, completed },
         origin,
-      }),
-    );
+      });
+    const filename = listExportFilename(viewer.account.slug, tab, now, viewer.account.timeZone);
+    const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
 
+    // All and Filtered on PostgreSQL: PostgreSQL writes the records (COPY), at its own pace.
+    const writer = options.writer ?? ((await getConnection()).driver === "pg" ? "copy" : "rows");
+    if (scope !== "current" && writer === "copy") {
+      const stop = new AbortController();
+      const batches = copyCsvBatches(await source.cellsQuery(filters), { delimiter: EXPORT_DELIMITERS[delimiter], batchRows: batchSize, signal: stop.signal });
+      return csvBytesDownload({
+        filename,
+        columns: source.columns,
+        batches: auditedBatches(batches, (batch) => batch.rows, record),
+        delimiter: EXPORT_DELIMITERS[delimiter],
+        onCancel: () => stop.abort(),
+      });
+    }
+
+    // Current Set is one page, read up front; otherwise rows stream in keyset batches.
+    const page = scope === "current" ? await source.fetch(filters, pageRequestOf(filters)) : null;
+    const batches = page ? [page.rows] : allPages(source, filters, batchSize);
     return csvDownload({
-      filename: listExportFilename(viewer.account.slug, tab, now, viewer.account.timeZone),
+      filename,
       columns: source.columns,
-      batches: audited,
+      batches: auditedBatches(batches, (rows) => rows.length, record),
       delimiter: EXPORT_DELIMITERS[delimiter],
     });
   });

@@ -131,16 +131,38 @@ function placeableRequest(request: PageRequest, spec: SortSpec<InvoiceListRow>):
   return request.cursor && !cursorFitsSpec(request.cursor, spec) ? { ...request, cursor: null, direction: "after" } : request;
 }
 
-// The unexecuted page query (the bench prints its plan).
-export function invoiceRowsQuery(db: Db, viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null, pageRequest: PageRequest, fallbackSort: string) {
+// Which rows, in which order: the page query and the export's cells query both read these, so
+// an export holds the page's rows by construction.
+function invoiceListSelection(viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null, pageRequest: PageRequest, fallbackSort: string) {
   const { spec } = sortOf(filters, fallbackSort);
   const request = placeableRequest(pageRequest, spec);
+  return {
+    where: and(invoiceListWhere(viewer, filters, now, base), keysetWhere(spec, invoices.id, request)),
+    orderBy: keysetOrderBy(spec, invoices.id, filters.dir, request.direction),
+    limit: request.limit + 1,
+  };
+}
+
+// The unexecuted page query (the bench prints its plan).
+export function invoiceRowsQuery(db: Db, viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null, pageRequest: PageRequest, fallbackSort: string) {
+  const { where, orderBy, limit } = invoiceListSelection(viewer, filters, now, base, pageRequest, fallbackSort);
   return db
     .select(invoiceListColumns)
     .from(invoices)
-    .where(and(invoiceListWhere(viewer, filters, now, base), keysetWhere(spec, invoices.id, request)))
-    .orderBy(...keysetOrderBy(spec, invoices.id, filters.dir, request.direction))
-    .limit(request.limit + 1);
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(limit);
+}
+
+// Every row `filters` matches from the first, in the page's order, as `cells` (SQL over invoices'
+// columns) instead of the page's columns: what the CSV export hands to PostgreSQL's COPY.
+export function invoiceCellsQuery(db: Db, viewer: Viewer, filters: ListFilters, now: Date, base: SQL | null, fallbackSort: string, cells: SQL[]) {
+  const { where, orderBy } = invoiceListSelection(viewer, { ...filters, cursor: null }, now, base, { cursor: null, direction: "after", limit: 0 }, fallbackSort);
+  return db
+    .select(Object.fromEntries(cells.map((cell, i) => [`c${i}`, cell])))
+    .from(invoices)
+    .where(where)
+    .orderBy(...orderBy);
 }
 
 export async function fetchInvoiceRows(

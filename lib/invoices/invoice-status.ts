@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { invoices, payments } from "@/db/schema";
 import { daysBetween } from "@/lib/dates";
 
@@ -43,6 +43,18 @@ export function displayStatusWhere(statuses: readonly InvoiceDisplayStatus[], to
   return or(...byStatus);
 }
 
+// The label of invoiceDisplayStatus in SQL (the CSV export PostgreSQL writes itself).
+export function invoiceStatusLabelSql(today: string): SQL {
+  const label = (status: InvoiceDisplayStatus) => sql`${INVOICE_STATUS_LABELS[status]}::text`;
+  return sql`(case ${invoices.status} when 'open' then (case when ${invoices.dueDate} < ${today} then ${label("past_due")} else ${label("open")} end) when 'paid' then ${label("paid")} when 'void' then ${label("void")} end)`;
+}
+
+// The label of a payment's status in SQL (the CSV export PostgreSQL writes itself).
+export function paymentStatusLabelSql(): SQL {
+  const labels = PAYMENT_STATUSES.map((status) => sql`when ${status} then ${PAYMENT_STATUS_LABELS[status]}::text`);
+  return sql`(case ${payments.status}::text ${sql.join(labels, sql` `)} end)`;
+}
+
 // How an invoice reads to the provider's staff: open ones with money applied are "partly paid".
 export type InvoiceLedgerStatus = "open" | "partly_paid" | "paid" | "void";
 
@@ -53,4 +65,9 @@ export function invoiceLedgerStatus(invoice: { status: InvoiceStatus; paidMinor:
 // Whole calendar days an open invoice is past its due date in the account's zone; 0 otherwise.
 export function daysPastDue(invoice: StatusInput, today: string): number {
   return invoice.status === "open" ? Math.max(0, daysBetween(invoice.dueDate, today)) : 0;
+}
+
+// The same in SQL (an integer).
+export function daysPastDueSql(today: string): SQL {
+  return sql`(case when ${invoices.status} = 'open' then greatest(0, ${today}::date - ${invoices.dueDate}) else 0 end)`;
 }

@@ -76,6 +76,11 @@ export function recentInvoiceListColumns(today: string): InvoiceListColumn[] {
   return [c.number, { ...c.issueDate, card: "meta" }, c.dueDate, { ...c.daysPastDue, table: false }, { ...c.servicePeriod, card: "foot" }, c.status, c.total, c.paid, c.balance];
 }
 
+// The "Applied to" cell: each visible invoice as "number amount", then the sum applied to hidden
+// Generation 3 invoices after this label, separated by APPLIED_SEPARATOR (SQL twin in ./list-export-sql).
+export const HIDDEN_APPLIED_LABEL = "hidden Generation 3 invoices";
+export const APPLIED_SEPARATOR = "; ";
+
 // Recent Payments: date, reference, method, amount, status, and the visible invoices it settled
 // ("number amount", separated by "; " in the CSV).
 export function paymentListColumns(): PaymentListColumn[] {
@@ -91,8 +96,8 @@ export function paymentListColumns(): PaymentListColumn[] {
       value: (r) =>
         [
           ...r.appliedTo.map((a) => `${a.number} ${decimal(a.amountMinor, r.currency)}`),
-          ...(r.hiddenAppliedMinor > 0 ? [`hidden Generation 3 invoices ${decimal(r.hiddenAppliedMinor, r.currency)}`] : []),
-        ].join("; "),
+          ...(r.hiddenAppliedMinor > 0 ? [`${HIDDEN_APPLIED_LABEL} ${decimal(r.hiddenAppliedMinor, r.currency)}`] : []),
+        ].join(APPLIED_SEPARATOR),
       card: "foot",
     },
   ];

@@ -1,5 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
@@ -7,7 +8,7 @@ import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
 import { isoDateInZone } from "@/lib/dates";
 import { pageRequestOf, type ListFilters } from "./filters";
 import { BALANCE_DUE } from "./balance-due";
-import { fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
+import { fetchInvoiceRows, invoiceCellsQuery, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
 import type { InvoiceStatus } from "./invoice-status";
 import { memoizedSummary, summaryKey } from "./summary-memo";
 import { summaryWindowOf, sumInvoiceWindows } from "./tab-summary-sums";
@@ -22,6 +23,12 @@ export const OPEN_STATUSES = ["open"] as const satisfies readonly InvoiceStatus[
 export async function fetchOpenInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, request: PageRequest): Promise<KeysetPage<InvoiceListRow>> {
   requirePermission(viewer, "invoices.view");
   return fetchInvoiceRows(viewer, filters, now, IS_OPEN, request, "due_date");
+}
+
+// Every open invoice the filters match, in the tab's order, as `cells`: the CSV export's COPY.
+export function openInvoiceCellsQuery(db: Db, viewer: Viewer, filters: ListFilters, now: Date, cells: SQL[]) {
+  requirePermission(viewer, "invoices.view");
+  return invoiceCellsQuery(db, viewer, filters, now, IS_OPEN, "due_date", cells);
 }
 
 // How many open invoices match and the balance due on them: from the per-day summaries unless a

@@ -1,4 +1,6 @@
 import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
@@ -6,7 +8,7 @@ import type { KeysetPage, PageRequest } from "@/lib/pagination/keyset";
 import { isoDateInZone } from "@/lib/dates";
 import { billedSql } from "./balance-due";
 import { pageRequestOf, type ListFilters } from "./filters";
-import { fetchInvoiceRows, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
+import { fetchInvoiceRows, invoiceCellsQuery, summarizeInvoiceRows, type InvoiceList, type InvoiceListRow, type ListSummary } from "./invoice-list-query";
 import { memoizedSummary, summaryKey } from "./summary-memo";
 import { summaryWindowOf, sumInvoiceWindows } from "./tab-summary-sums";
 
@@ -18,6 +20,12 @@ export const BILLED = billedSql(invoices.status, invoices.totalMinor);
 export async function fetchRecentInvoiceRows(viewer: Viewer, filters: ListFilters, now: Date, request: PageRequest): Promise<KeysetPage<InvoiceListRow>> {
   requirePermission(viewer, "invoices.view");
   return fetchInvoiceRows(viewer, filters, now, null, request, "issue_date");
+}
+
+// Every invoice the filters match, in the tab's order, as `cells`: the CSV export's COPY.
+export function recentInvoiceCellsQuery(db: Db, viewer: Viewer, filters: ListFilters, now: Date, cells: SQL[]) {
+  requirePermission(viewer, "invoices.view");
+  return invoiceCellsQuery(db, viewer, filters, now, null, "issue_date", cells);
 }
 
 // How many invoices match and what they billed: from the per-day summaries unless a text or amount

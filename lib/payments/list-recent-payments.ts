@@ -56,6 +56,9 @@ function sortOf(filters: ListFilters) {
   return { key, spec: SORTS[key] };
 }
 
+// The card a payment was made with, if any (its brand and last digits are on the list).
+const PAYMENT_CARD = and(eq(paymentMethods.id, payments.paymentMethodId), eq(paymentMethods.accountId, payments.accountId));
+
 // The unexecuted page query (the bench prints its plan).
 export function paymentRowsQuery(db: Db, viewer: Viewer, filters: ListFilters, request: PageRequest) {
   const { spec } = sortOf(filters);
@@ -72,10 +75,23 @@ export function paymentRowsQuery(db: Db, viewer: Viewer, filters: ListFilters, r
       cardLast4: paymentMethods.last4,
     })
     .from(payments)
-    .leftJoin(paymentMethods, and(eq(paymentMethods.id, payments.paymentMethodId), eq(paymentMethods.accountId, payments.accountId)))
+    .leftJoin(paymentMethods, PAYMENT_CARD)
     .where(and(paymentListWhere(viewer, filters), keysetWhere(spec, payments.id, request)))
     .orderBy(...keysetOrderBy(spec, payments.id, filters.dir, request.direction))
     .limit(request.limit + 1);
+}
+
+// Every payment `filters` matches from the first, in the page's order (the same FROM, WHERE and
+// ORDER BY as paymentRowsQuery), as `cells`: the CSV export's COPY (lib/invoices/export-lists.ts).
+export function paymentCellsQuery(db: Db, viewer: Viewer, filters: ListFilters, cells: SQL[]) {
+  requirePermission(viewer, "payments.read");
+  const { spec } = sortOf(filters);
+  return db
+    .select(Object.fromEntries(cells.map((cell, i) => [`c${i}`, cell])))
+    .from(payments)
+    .leftJoin(paymentMethods, PAYMENT_CARD)
+    .where(paymentListWhere(viewer, filters))
+    .orderBy(...keysetOrderBy(spec, payments.id, filters.dir, "after"));
 }
 
 // Which visible invoices each payment settled, and how much went to invoices the viewer no longer
