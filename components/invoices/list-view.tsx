@@ -27,15 +27,21 @@ export function ListView<Row extends { id: string }, Id extends string>({ captio
   const cellColumns = [...shown, ...cardOnly];
   const slots = slotClasses(columns);
   // What every row's cell in a column has; a cell's own classes (past due, void) go with its row.
-  const columnClasses = cellColumns.map((c, i) => [i >= shown.length && "lv-card", slots[c.id], c.numeric && "num"].filter(Boolean).join(" ") || null);
+  const columnClasses = cellColumns.map((c, i) => {
+    const own = cells[c.id].className;
+    return [i >= shown.length && "lv-card", slots[c.id], c.numeric && "num", typeof own === "string" && own].filter(Boolean).join(" ") || null;
+  });
   const rowData = rows.map((row): ListRowData => {
     const classes: Record<number, string> = {};
     const cellsOfRow = cellColumns.map((c, i) => {
-      const own = cells[c.id].className?.(row, ctx);
+      const className = cells[c.id].className;
+      const own = typeof className === "function" ? className(row, ctx) : undefined;
       if (i >= shown.length && own?.includes("lv-none")) return undefined;
       if (own) classes[i] = own;
       return cells[c.id].cell(row, ctx);
     });
+    // Card-only cells come last: trailing ones left out need not travel at all.
+    while (cellsOfRow.length > shown.length && cellsOfRow.at(-1) === undefined) cellsOfRow.pop();
     return Object.keys(classes).length > 0 ? { cells: cellsOfRow, classes } : { cells: cellsOfRow };
   });
   const sortLink = (column: string, label: string): SortLink => ({
