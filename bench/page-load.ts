@@ -9,7 +9,8 @@ import path from "node:path";
 // next-auth endpoints (csrf token, credentials callback), then for the three tabs and an
 // invoice's details prints the bytes of HTML (and of it the inline RSC payload), the SQL
 // statements one request runs, and req/s and p95 under `wrk` at concurrency 8, side by side
-// with a bare Next.js page of 25 rows (bench/bare-next) from the same Next version.
+// with a bare Next.js page of 25 rows (bench/bare-next) from the same Next version, loaded
+// again right before each page so each ratio compares back-to-back runs.
 // Then 200 requests at once (the four pages in turn): every one must be answered, and the
 // server's peak RSS growth is printed (issue 14 item 5).
 // BENCH_SKIP_BUILD=1 reuses the existing builds; BENCH_SECONDS sets each load run's length.
@@ -209,18 +210,21 @@ export async function benchPageLoad(driver: "pg" | "pglite"): Promise<void> {
     const bareUrl = `http://127.0.0.1:${BARE_PORT}/`;
     const bareWeight = await weigh(bareUrl, "");
     const bareLoad = await load(bareUrl);
-    const rows = [{ page: "bare Next.js, 25 rows", weight: bareWeight, statements: 0, load: bareLoad }];
+    const rows = [{ page: "bare Next.js, 25 rows", weight: bareWeight, statements: 0, load: bareLoad, bare: bareLoad }];
     for (const [page, url] of pages) {
       const weight = await weigh(url, cookie);
       const statements = await statementsPerRequest(portal, url, cookie);
-      rows.push({ page, weight, statements, load: await load(url, cookie) });
+      // The bare page again right before each page: on a shared machine the load of other work
+      // changes from minute to minute, so each ratio compares two runs made back to back.
+      const bare = await load(bareUrl);
+      rows.push({ page, weight, statements, load: await load(url, cookie), bare });
     }
 
-    console.log("  page                    HTML (RSC)           SQL  req/s   ×bare  p95 ms  errors");
+    console.log("  page                    HTML (RSC)           SQL  req/s   bare req/s just before  ×bare  p95 ms  errors");
     for (const row of rows) {
-      const ratio = row.load.rps / bareLoad.rps;
+      const ratio = row.load.rps / row.bare.rps;
       console.log(
-        `  ${row.page.padEnd(22)}  ${kb(row.weight.html).padStart(8)} (${kb(row.weight.rsc).padStart(8)})  ${String(row.statements).padStart(4)}  ${row.load.rps.toFixed(1).padStart(6)}  ${ratio.toFixed(2).padStart(5)}×  ${row.load.p95Ms.toFixed(1).padStart(6)}  ${row.load.errors}`,
+        `  ${row.page.padEnd(22)}  ${kb(row.weight.html).padStart(8)} (${kb(row.weight.rsc).padStart(8)})  ${String(row.statements).padStart(4)}  ${row.load.rps.toFixed(1).padStart(6)}  ${row.bare.rps.toFixed(1).padStart(22)}  ${ratio.toFixed(2).padStart(5)}×  ${row.load.p95Ms.toFixed(1).padStart(6)}  ${row.load.errors}`,
       );
     }
 
