@@ -9,8 +9,8 @@ import path from "node:path";
 // next-auth endpoints (csrf token, credentials callback), then for the three tabs and an
 // invoice's details prints the bytes of HTML (and of it the inline RSC payload), the SQL
 // statements one request runs, and req/s and p95 under `wrk` at concurrency 8, side by side
-// with a bare Next.js page of 25 rows (bench/bare-next) from the same Next version, loaded
-// again right before each page so each ratio compares back-to-back runs.
+// with a bare Next.js page of 25 rows (bench/bare-next) from the same Next version, loaded in
+// slices alternating with each page so each ratio compares runs made in the same moments.
 // Then 200 requests at once (the four pages in turn): every one must be answered, and the
 // server's peak RSS growth is printed (issue 14 item 5).
 // BENCH_SKIP_BUILD=1 reuses the existing builds; BENCH_SECONDS sets each load run's length.
@@ -118,16 +118,36 @@ function parseWrk(output: string): Load {
   return { rps, p95Ms: p95 / 1000, errors };
 }
 
-async function load(url: string, cookie?: string): Promise<Load> {
+async function load(url: string, cookie?: string, seconds = SECONDS): Promise<Load> {
   const script = path.join(tmpdir(), "bench-page-load-p95.lua");
   writeFileSync(script, P95_SCRIPT);
-  const args = ["-t", "2", "-c", String(CONCURRENCY), "-d", `${SECONDS}s`, "-s", script, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
+  const args = ["-t", "2", "-c", String(CONCURRENCY), "-d", `${seconds}s`, "-s", script, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
   const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const [code] = await once(child, "exit");
   if (code !== 0) throw new Error(`wrk exited with ${code} (apt-get install wrk)`);
   return parseWrk(output);
+}
+
+// A page and the bare page in alternating slices (ROUNDS of each, SECONDS in all for each): on a
+// shared machine the load of other work drifts from minute to minute, so each ratio compares
+// runs made in the same moments. req/s over all slices; p95 and errors: the median p95, the sum.
+const ROUNDS = 4;
+async function loadPaired(url: string, cookie: string, bareUrl: string): Promise<{ page: Load; bare: Load }> {
+  const slice = Math.max(1, Math.round(SECONDS / ROUNDS));
+  const pages: Load[] = [];
+  const bares: Load[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bares.push(await load(bareUrl, undefined, slice));
+    pages.push(await load(url, cookie, slice));
+  }
+  const combine = (runs: Load[]): Load => ({
+    rps: runs.reduce((sum, run) => sum + run.rps, 0) / runs.length,
+    p95Ms: runs.map((run) => run.p95Ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)],
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+  });
+  return { page: combine(pages), bare: combine(bares) };
 }
 
 // The server process's resident set, in bytes (Linux).
@@ -214,17 +234,15 @@ export async function benchPageLoad(driver: "pg" | "pglite"): Promise<void> {
     for (const [page, url] of pages) {
       const weight = await weigh(url, cookie);
       const statements = await statementsPerRequest(portal, url, cookie);
-      // The bare page again right before each page: on a shared machine the load of other work
-      // changes from minute to minute, so each ratio compares two runs made back to back.
-      const bare = await load(bareUrl);
-      rows.push({ page, weight, statements, load: await load(url, cookie), bare });
+      const paired = await loadPaired(url, cookie, bareUrl);
+      rows.push({ page, weight, statements, load: paired.page, bare: paired.bare });
     }
 
-    console.log("  page                    HTML (RSC)           SQL  req/s   bare req/s just before  ×bare  p95 ms  errors");
+    console.log("  page                    HTML (RSC)           SQL  req/s   bare req/s alongside  ×bare  p95 ms  errors");
     for (const row of rows) {
       const ratio = row.load.rps / row.bare.rps;
       console.log(
-        `  ${row.page.padEnd(22)}  ${kb(row.weight.html).padStart(8)} (${kb(row.weight.rsc).padStart(8)})  ${String(row.statements).padStart(4)}  ${row.load.rps.toFixed(1).padStart(6)}  ${row.bare.rps.toFixed(1).padStart(22)}  ${ratio.toFixed(2).padStart(5)}×  ${row.load.p95Ms.toFixed(1).padStart(6)}  ${row.load.errors}`,
+        `  ${row.page.padEnd(22)}  ${kb(row.weight.html).padStart(8)} (${kb(row.weight.rsc).padStart(8)})  ${String(row.statements).padStart(4)}  ${row.load.rps.toFixed(1).padStart(6)}  ${row.bare.rps.toFixed(1).padStart(20)}  ${ratio.toFixed(2).padStart(5)}×  ${row.load.p95Ms.toFixed(1).padStart(6)}  ${row.load.errors}`,
       );
     }
 
