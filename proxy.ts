@@ -58,8 +58,10 @@ async function gate(request: NextRequest, requestHeaders: Headers): Promise<Next
   const live = ref ? await loadLiveIdentity(await getDb(), ref, new Date()) : null;
   const decision = decideRoute(requirement, live?.session ?? null);
   if (decision.kind === "allow" || decision.kind === "not-found") {
-    // operator pages answer 404 themselves
-    if (cookie && live) requestHeaders.set(SESSION_HANDOFF_HEADER, handOffSession(cookie, live));
+    // operator pages answer 404 themselves. Only a GET (or HEAD) is handed its session: a POST
+    // runs a server action first, which may change what the page rendered after it must see.
+    const rendersOnly = request.method === "GET" || request.method === "HEAD";
+    if (cookie && live && rendersOnly) requestHeaders.set(SESSION_HANDOFF_HEADER, handOffSession(cookie, live));
     return null;
   }
   if (decision.kind === "redirect") return NextResponse.redirect(new URL(decision.to, request.nextUrl.origin));
