@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -9,7 +9,10 @@ import path from "node:path";
 // next-auth endpoints (csrf token, credentials callback), then for the three tabs and an
 // invoice's details prints the bytes of HTML (and of it the inline RSC payload), the SQL
 // statements one request runs, and req/s and p95 under `wrk` at concurrency 8, side by side
-// with a bare Next.js page of 25 rows (bench/bare-next) from the same Next version.
+// with a bare Next.js page of 25 rows (bench/bare-next) from the same Next version, loaded in
+// slices alternating with each page so each ratio compares runs made in the same moments.
+// Then 200 requests at once (the four pages in turn): every one must be answered, and the
+// server's peak RSS growth is printed (issue 14 item 5).
 // BENCH_SKIP_BUILD=1 reuses the existing builds; BENCH_SECONDS sets each load run's length.
 
 const NEXT = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
@@ -90,7 +93,8 @@ async function weigh(url: string, cookie: string): Promise<Weight> {
   const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
   const body = await response.text();
-  const rsc = [...body.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((sum, m) => sum + Buffer.byteLength(m[1]), 0);
+  // The portal's scripts carry a CSP nonce attribute, the bare page's none.
+  const rsc = [...body.matchAll(/<script[^>]*>self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((sum, m) => sum + Buffer.byteLength(m[1]), 0);
   return { html: Buffer.byteLength(body), rsc, body };
 }
 
@@ -114,10 +118,10 @@ function parseWrk(output: string): Load {
   return { rps, p95Ms: p95 / 1000, errors };
 }
 
-async function load(url: string, cookie?: string): Promise<Load> {
+async function load(url: string, cookie?: string, seconds = SECONDS): Promise<Load> {
   const script = path.join(tmpdir(), "bench-page-load-p95.lua");
   writeFileSync(script, P95_SCRIPT);
-  const args = ["-t", "2", "-c", String(CONCURRENCY), "-d", `${SECONDS}s`, "-s", script, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
+  const args = ["-t", "2", "-c", String(CONCURRENCY), "-d", `${seconds}s`, "-s", script, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
   const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -126,6 +130,64 @@ async function load(url: string, cookie?: string): Promise<Load> {
   return parseWrk(output);
 }
 
+// A page and the bare page in alternating slices (ROUNDS of each, SECONDS in all for each): on a
+// shared machine the load of other work drifts from minute to minute, so each ratio compares
+// runs made in the same moments. req/s over all slices; p95 and errors: the median p95, the sum.
+const ROUNDS = 4;
+async function loadPaired(url: string, cookie: string, bareUrl: string): Promise<{ page: Load; bare: Load }> {
+  const slice = Math.max(1, Math.round(SECONDS / ROUNDS));
+  const pages: Load[] = [];
+  const bares: Load[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bares.push(await load(bareUrl, undefined, slice));
+    pages.push(await load(url, cookie, slice));
+  }
+  const combine = (runs: Load[]): Load => ({
+    rps: runs.reduce((sum, run) => sum + run.rps, 0) / runs.length,
+    p95Ms: runs.map((run) => run.p95Ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)],
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+  });
+  return { page: combine(pages), bare: combine(bares) };
+}
+
+// The server process's resident set, in bytes (Linux).
+function rssOf(pid: number): number {
+  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+  return kib * 1024;
+}
+
+type Burst = { answered: number; failed: string[]; p50Ms: number; maxMs: number; rssBefore: number; rssPeak: number };
+
+// `count` requests at once, spread over `urls`, while the server's RSS is sampled every 20 ms.
+async function burst(pid: number, urls: string[], cookie: string, count: number): Promise<Burst> {
+  const rssBefore = rssOf(pid);
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssOf(pid))), 20);
+  const failed: string[] = [];
+  const times: number[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        const started = performance.now();
+        try {
+          const response = await fetch(urls[i % urls.length], { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(120_000) });
+          await response.arrayBuffer();
+          if (response.status !== 200) failed.push(`HTTP ${response.status}`);
+        } catch (error) {
+          failed.push(String(error));
+        }
+        times.push(performance.now() - started);
+      }),
+    );
+  } finally {
+    clearInterval(sampler);
+  }
+  rssPeak = Math.max(rssPeak, rssOf(pid));
+  times.sort((a, b) => a - b);
+  return { answered: count - failed.length, failed, p50Ms: times[Math.floor(times.length / 2)], maxMs: times.at(-1)!, rssBefore, rssPeak };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export async function benchPageLoad(driver: "pg" | "pglite"): Promise<void> {
@@ -168,20 +230,34 @@ export async function benchPageLoad(driver: "pg" | "pglite"): Promise<void> {
     const bareUrl = `http://127.0.0.1:${BARE_PORT}/`;
     const bareWeight = await weigh(bareUrl, "");
     const bareLoad = await load(bareUrl);
-    const rows = [{ page: "bare Next.js, 25 rows", weight: bareWeight, statements: 0, load: bareLoad }];
+    const rows = [{ page: "bare Next.js, 25 rows", weight: bareWeight, statements: 0, load: bareLoad, bare: bareLoad }];
     for (const [page, url] of pages) {
       const weight = await weigh(url, cookie);
       const statements = await statementsPerRequest(portal, url, cookie);
-      rows.push({ page, weight, statements, load: await load(url, cookie) });
+      const paired = await loadPaired(url, cookie, bareUrl);
+      rows.push({ page, weight, statements, load: paired.page, bare: paired.bare });
     }
 
-    console.log("  page                    HTML (RSC)           SQL  req/s   ×bare  p95 ms  errors");
+    console.log("  page                    HTML (RSC)           SQL  req/s   bare req/s alongside  ×bare  p95 ms  errors");
     for (const row of rows) {
-      const ratio = row.load.rps / bareLoad.rps;
+      const ratio = row.load.rps / row.bare.rps;
       console.log(
-        `  ${row.page.padEnd(22)}  ${kb(row.weight.html).padStart(8)} (${kb(row.weight.rsc).padStart(8)})  ${String(row.statements).padStart(4)}  ${row.load.rps.toFixed(1).padStart(6)}  ${ratio.toFixed(2).padStart(5)}×  ${row.load.p95Ms.toFixed(1).padStart(6)}  ${row.load.errors}`,
+        `  ${row.page.padEnd(22)}  ${kb(row.weight.html).padStart(8)} (${kb(row.weight.rsc).padStart(8)})  ${String(row.statements).padStart(4)}  ${row.load.rps.toFixed(1).padStart(6)}  ${row.bare.rps.toFixed(1).padStart(20)}  ${ratio.toFixed(2).padStart(5)}×  ${row.load.p95Ms.toFixed(1).padStart(6)}  ${row.load.errors}`,
       );
     }
+
+    const CONCURRENT = 200;
+    const result = await burst(
+      portal.child.pid!,
+      pages.map(([, url]) => url),
+      cookie,
+      CONCURRENT,
+    );
+    console.log(
+      `  ${CONCURRENT} requests at once (the four pages in turn): ${result.answered}/${CONCURRENT} answered 200, p50 ${result.p50Ms.toFixed(0)} ms, slowest ${result.maxMs.toFixed(0)} ms; ` +
+        `server RSS ${mb(result.rssBefore)} before, ${mb(result.rssPeak)} at peak: growth ${mb(result.rssPeak - result.rssBefore)} (target ≤ 300 MB)`,
+    );
+    if (result.failed.length > 0) console.log(`  not answered: ${[...new Set(result.failed)].join(", ")}`);
   } finally {
     await stop(portal);
     await stop(bare);

@@ -4,14 +4,14 @@ import { SideNav } from "@/components/shell/side-nav";
 import { TopBar } from "@/components/shell/top-bar";
 import { requirePageViewer } from "@/lib/access/page-guards";
 import { providerName } from "@/lib/env";
-import { countUnreadAlerts, listRecentAlerts } from "@/lib/notifications/alerts";
+import { loadAlertBell } from "@/lib/notifications/alert-bell";
 import { homeFor, visibleNav } from "@/lib/navigation";
 import { signOutAction } from "../(auth)/sign-in/actions";
 import { markAllAlertsReadAction } from "./alerts/actions";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requirePageViewer();
-  const [unread, recent] = await Promise.all([countUnreadAlerts(viewer), listRecentAlerts(viewer, 8)]);
+  const { unread, recent } = await loadAlertBell(viewer, 8);
   return (
     <AppFrame
       topBar={

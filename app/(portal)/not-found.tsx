@@ -1,10 +1,6 @@
-import { StatusCard } from "@/components/shell/status-card";
+import { PortalNotFoundCard } from "@/components/shell/portal-not-found";
 
 // A portal page whose record is missing, or is another account's: nothing is confirmed.
 export default function PortalNotFound() {
-  return (
-    <StatusCard title="Page not found" backHref="/" backLabel="Back to the portal">
-      <p>There is no such page in your account, or it is no longer available.</p>
-    </StatusCard>
-  );
+  return <PortalNotFoundCard />;
 }

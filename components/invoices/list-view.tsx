@@ -1,9 +1,11 @@
 import { DataTable } from "@/components/ui/table";
+import { sortHref } from "@/lib/invoices/filter-url";
 import type { ListFilters } from "@/lib/invoices/filters";
 import { sortLinksOf, tableColumns, type ListColumn } from "@/lib/invoices/list-columns";
 import type { CellContext, CellView } from "./list-cells";
+import { ListRows, type ListRowData } from "./list-rows";
 import "./list-view.css";
-import { MobileSortLinks, SortHeader } from "./sort-header";
+import { ListHead, MobileSortLinks, type SortLink } from "./sort-header";
 
 type ListViewProps<Row extends { id: string }, Id extends string> = {
   caption: string;
@@ -22,38 +24,37 @@ export function ListView<Row extends { id: string }, Id extends string>({ captio
   // Card-only details come after the table's cells, so the table's column positions stay put;
   // one with nothing to show on the card (lv-none) is left out of the row altogether.
   const cardOnly = columns.filter((c) => c.table === false && c.card);
+  const cellColumns = [...shown, ...cardOnly];
   const slots = slotClasses(columns);
-  const sort = { filters, currency: ctx.account.currency };
-  const td = (c: ListColumn<Row, Id>, row: Row, extra?: string) => (
-    <td key={c.id} className={[extra, slots[c.id], c.numeric && "num", cells[c.id].className?.(row, ctx)].filter(Boolean).join(" ") || undefined}>
-      {cells[c.id].cell(row, ctx)}
-    </td>
-  );
+  // What every row's cell in a column has; a cell's own classes (past due, void) go with its row.
+  const columnClasses = cellColumns.map((c, i) => {
+    const own = cells[c.id].className;
+    return [i >= shown.length && "lv-card", slots[c.id], c.numeric && "num", typeof own === "string" && own].filter(Boolean).join(" ") || null;
+  });
+  const rowData = rows.map((row): ListRowData => {
+    const classes: Record<number, string> = {};
+    const cellsOfRow = cellColumns.map((c, i) => {
+      const className = cells[c.id].className;
+      const own = typeof className === "function" ? className(row, ctx) : undefined;
+      if (i >= shown.length && own?.includes("lv-none")) return undefined;
+      if (own) classes[i] = own;
+      return cells[c.id].cell(row, ctx);
+    });
+    // Card-only cells come last: trailing ones left out need not travel at all.
+    while (cellsOfRow.length > shown.length && cellsOfRow.at(-1) === undefined) cellsOfRow.pop();
+    return Object.keys(classes).length > 0 ? { cells: cellsOfRow, classes } : { cells: cellsOfRow };
+  });
+  const sortLink = (column: string, label: string): SortLink => ({
+    label,
+    href: sortHref(filters, ctx.account.currency, column),
+    current: filters.sort === column ? filters.dir : null,
+  });
   return (
     <>
-      <MobileSortLinks {...sort} columns={sortLinksOf(filters.tab, columns)} />
+      <MobileSortLinks links={sortLinksOf(filters.tab, columns).map(([column, label]) => sortLink(column, label))} />
       <DataTable caption={caption} className="lv">
-        <thead>
-          <tr>
-            {shown.map((c) =>
-              c.sort ? (
-                <SortHeader key={c.id} label={c.header} column={c.sort} numeric={c.numeric} {...sort} />
-              ) : (
-                <th key={c.id} scope="col" className={c.numeric ? "num" : undefined}>
-                  {c.header}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              {shown.map((c) => td(c, row))}
-              {cardOnly.map((c) => (cells[c.id].className?.(row, ctx)?.includes("lv-none") ? null : td(c, row, "lv-card")))}
-            </tr>
-          ))}
-        </tbody>
+        <ListHead columns={shown.map((c) => ({ label: c.header, ...(c.numeric && { numeric: true }), ...(c.sort && { sort: sortLink(c.sort, c.header) }) }))} />
+        <ListRows columnClasses={columnClasses} rows={rowData} />
       </DataTable>
     </>
   );

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { DisclosureMenu } from "@/components/ui/disclosure-menu";
-import { cn } from "@/lib/cn";
 import { alertOpenHref } from "@/lib/notifications/alert-links";
+import "./alert-bell.css";
 
 export type BellItem = { id: string; title: string; time: string; dateTime: string; unread: boolean };
 
@@ -55,13 +55,11 @@ export function AlertBellPanel({ unread, items, markAllRead }: { unread: number;
         ) : (
           <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
             {items.map((item) => (
-              <li key={item.id} className={cn("px-4 py-3", item.unread && "bg-brand-50/60")}>
-                <a href={alertOpenHref(item.id)} className={cn("block text-sm text-slate-900 hover:underline", item.unread && "font-semibold")}>
-                  {item.title}
-                </a>
-                <p className="mt-0.5 flex gap-2 text-xs text-slate-600">
+              <li key={item.id} className={item.unread ? "ab-item ab-unread" : "ab-item"}>
+                <a href={alertOpenHref(item.id)}>{item.title}</a>
+                <p>
                   <time dateTime={item.dateTime}>{item.time}</time>
-                  {item.unread ? <span className="font-medium text-brand-700">Unread</span> : null}
+                  {item.unread ? <span>Unread</span> : null}
                 </p>
               </li>
             ))}

@@ -1,12 +1,12 @@
 import type { ViewerAccount } from "@/lib/access/load-viewer";
 import { formatInstant } from "@/lib/dates";
-import type { AlertItem } from "@/lib/notifications/alerts";
+import type { BellAlert } from "@/lib/notifications/alert-bell";
 import { AlertBellPanel } from "./alert-bell-panel";
 
 // The bell in the top bar (R-N2): unread count and the latest alerts of the signed-in user only,
-// loaded by the layout (countUnreadAlerts, listRecentAlerts). `markAllRead` is the server action
+// loaded by the layout in one statement (loadAlertBell). `markAllRead` is the server action
 // the layout passes in (app/(portal)/alerts/actions.ts).
-export function AlertBell({ unread, recent, account, markAllRead }: { unread: number; recent: AlertItem[]; account: ViewerAccount; markAllRead: () => Promise<void> }) {
+export function AlertBell({ unread, recent, account, markAllRead }: { unread: number; recent: BellAlert[]; account: ViewerAccount; markAllRead: () => Promise<void> }) {
   const items = recent.map((a) => ({
     id: a.id,
     title: a.title,

@@ -1,4 +1,7 @@
+"use client";
+
 // Page frame shared by the portal and the operator console: skip link, top bar, nav, main.
+// A client component only so every page's RSC payload holds references to its parts, not its markup.
 export function AppFrame({ topBar, nav, children }: { topBar: React.ReactNode; nav: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">

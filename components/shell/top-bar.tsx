@@ -1,7 +1,10 @@
+"use client";
+
 import Link from "next/link";
 import { UserMenu } from "./user-menu";
 
 // The portal's top bar: provider, account, a slot for the alert bell, and the user menu.
+// A client component only so every page's RSC payload holds the bar's few props, not its markup.
 export function TopBar({
   provider,
   accountName,

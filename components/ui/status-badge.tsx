@@ -29,11 +29,17 @@ const STATUS_LOOKS = {
 type StatusKind = keyof typeof STATUS_LOOKS;
 type StatusOf<K extends StatusKind> = keyof (typeof STATUS_LOOKS)[K]["labels"] & string;
 
-export function StatusBadge<K extends StatusKind>({ kind, status }: { kind: K; status: StatusOf<K> }) {
+// The words and tone of a status: what the badge shows (list-cells.tsx renders it inline).
+export function statusBadgeLook<K extends StatusKind>(kind: K, status: StatusOf<K>): { tone: BadgeTone; label: string } {
   const { labels, tones } = STATUS_LOOKS[kind] as Looks<StatusOf<K>>;
+  return { tone: tones[status], label: labels[status] };
+}
+
+export function StatusBadge<K extends StatusKind>({ kind, status }: { kind: K; status: StatusOf<K> }) {
+  const { tone, label } = statusBadgeLook(kind, status);
   return (
-    <Badge tone={tones[status]} dot>
-      {labels[status]}
+    <Badge tone={tone} dot>
+      {label}
     </Badge>
   );
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rawRows } from "@/db/raw-rows";
 import { accounts, rolePermissions, userRoles, users } from "@/db/schema";
+import { grantedPermissionsSql, liveSessionOf, liveSessionQuery, type LiveSession } from "@/lib/auth/sessions";
 import { effectivePermissions, type Permission } from "./permissions";
 
 export type ViewerAccount = {
@@ -78,4 +80,59 @@ export async function loadIdentity(db: Db, userId: string): Promise<Identity | n
     account,
     permissions: effectivePermissions(user.grants),
   };
+}
+
+type LiveIdentityRow = {
+  user_id: string;
+  email: string;
+  name: string;
+  is_operator: boolean;
+  permissions: string[] | string | null;
+  account_id: string | null;
+  slug: string;
+  account_name: string;
+  time_zone: string;
+  locale: string;
+  currency: string;
+  invoice_generation: number;
+  upgraded_at: string | Date | null;
+};
+
+// The live session behind a cookie AND who its user is, in ONE statement: what every page
+// request needs before anything else (lib/access/viewer.ts). The same rules as loadLiveSession
+// (null unless live and the user active; touches last-seen) and loadIdentity (a customer
+// without an account has no identity).
+export type LiveIdentity = { session: LiveSession; identity: Identity | null };
+
+export async function loadLiveIdentity(db: Db, ref: { sessionId: string; userId: string }, now: Date): Promise<LiveIdentity | null> {
+  const live = liveSessionQuery(ref, now);
+  if (!live) return null;
+  const [row] = await rawRows<LiveIdentityRow>(
+    db,
+    sql`${live}
+        select u.id as user_id, u.email, u.name, u.is_operator, ${grantedPermissionsSql} as permissions,
+          a.id as account_id, a.slug, a.name as account_name, a.time_zone, a.locale, a.currency, a.invoice_generation, a.upgraded_at
+        from live join users u on u.id = live.user_id
+        left join accounts a on a.id = u.account_id
+        where u.disabled_at is null`,
+  );
+  if (!row) return null;
+  const session = liveSessionOf(ref, row);
+  return { session, identity: identityOf(row, session.permissions) };
+}
+
+function identityOf(row: LiveIdentityRow, permissions: ReadonlySet<Permission>): Identity | null {
+  if (row.is_operator) return { kind: "operator", userId: row.user_id, email: row.email, name: row.name };
+  if (!row.account_id) return null;
+  const account: ViewerAccount = {
+    id: row.account_id,
+    slug: row.slug,
+    name: row.account_name,
+    timeZone: row.time_zone,
+    locale: row.locale,
+    currency: row.currency,
+    invoiceGeneration: Number(row.invoice_generation),
+    upgradedAt: row.upgraded_at === null ? null : new Date(row.upgraded_at),
+  };
+  return { kind: "customer", userId: row.user_id, email: row.email, name: row.name, accountId: account.id, account, permissions };
 }

@@ -1,28 +1,31 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { readSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
-import { loadLiveSession, type LiveSession } from "@/lib/auth/sessions";
-import { loadIdentity, type Identity, type Operator, type Viewer } from "./load-viewer";
+import type { LiveSession } from "@/lib/auth/sessions";
+import { loadLiveIdentity, type Identity, type LiveIdentity, type Operator, type Viewer } from "./load-viewer";
+import { SESSION_HANDOFF_HEADER, takeSessionHandoff } from "./session-handoff";
 
 export type { Identity, Operator, Viewer } from "./load-viewer";
 
-// The live server-side session behind this request's cookie, checked once per request. Note: the
-// cookie is decoded here rather than through next-auth's getServerSession, so other next-auth
-// cookies a client tampered with (callback-url) cannot turn a page into a 500.
-export const getCurrentSession = cache(async (): Promise<LiveSession | null> => {
-  const ref = await readSessionCookie((await cookies()).get(sessionCookieName())?.value);
+// The live server-side session behind this request's cookie and its user, checked once per
+// request: what the proxy loaded for this very cookie moments ago (session-handoff.ts), or one
+// statement. Note: the cookie is decoded here rather than through next-auth's getServerSession,
+// so other next-auth cookies a client tampered with (callback-url) cannot turn a page into a 500.
+const getLiveIdentity = cache(async (): Promise<LiveIdentity | null> => {
+  const cookie = (await cookies()).get(sessionCookieName())?.value;
+  const handedOver = takeSessionHandoff((await headers()).get(SESSION_HANDOFF_HEADER), cookie);
+  if (handedOver !== undefined) return handedOver;
+  const ref = await readSessionCookie(cookie);
   if (!ref) return null;
-  return loadLiveSession(await getDb(), ref, new Date());
+  return loadLiveIdentity(await getDb(), ref, new Date());
 });
 
+export const getCurrentSession = cache(async (): Promise<LiveSession | null> => (await getLiveIdentity())?.session ?? null);
+
 // The identity behind this request's session cookie, loaded once per request.
-export const getIdentity = cache(async (): Promise<Identity | null> => {
-  const session = await getCurrentSession();
-  if (!session) return null;
-  return loadIdentity(await getDb(), session.userId);
-});
+export const getIdentity = cache(async (): Promise<Identity | null> => (await getLiveIdentity())?.identity ?? null);
 
 export async function getViewer(): Promise<Viewer | null> {
   const identity = await getIdentity();

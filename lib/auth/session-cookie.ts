@@ -16,13 +16,30 @@ export function sessionCookieName(): string {
   return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 }
 
+// Decrypting the cookie derives its key (HKDF) on every call, a visible share of a page request's
+// CPU time; a browser sends the same cookie value on every request, so the result is kept per
+// value until the token's own expiry (exp), in a small map that forgets the oldest first.
+const DECODED_MAX = 1000;
+const decoded = new Map<string, { ref: SessionRef; expiresAtMs: number }>();
+
 // The session a cookie value names, or null for a missing, forged, expired or malformed one.
 export async function readSessionCookie(value: string | undefined): Promise<SessionRef | null> {
   if (!value || value.length > 8192) return null;
+  const secret = authSecret();
+  // Keyed by the secret too: a value decrypted under another secret (tests change it) is not valid.
+  const key = `${secret}\n${value}`;
+  const known = decoded.get(key);
+  if (known && Date.now() < known.expiresAtMs) return known.ref;
+  if (known) decoded.delete(key);
   try {
-    const token = await decode({ token: value, secret: authSecret() });
+    const token = await decode({ token: value, secret });
     if (!token || typeof token.sub !== "string" || typeof token.sid !== "string") return null;
-    return { userId: token.sub, sessionId: token.sid };
+    const ref = { userId: token.sub, sessionId: token.sid };
+    if (typeof token.exp === "number") {
+      if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+      decoded.set(key, { ref, expiresAtMs: token.exp * 1000 });
+    }
+    return ref;
   } catch {
     return null;
   }

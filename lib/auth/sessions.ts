@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rawRows } from "@/db/raw-rows";
 import { sessions } from "@/db/schema";
@@ -56,13 +56,29 @@ export type LiveSession = { sessionId: string; userId: string; isOperator: boole
 // Note: nothing about the user's rights comes from the cookie, so a role change or a revocation
 // applies on the next request.
 export async function loadLiveSession(db: Db, ref: { sessionId: string; userId: string }, now: Date): Promise<LiveSession | null> {
+  const live = liveSessionQuery(ref, now);
+  if (!live) return null;
+  const rows = await rawRows<{ user_id: string; is_operator: boolean; permissions: string[] | string | null }>(
+    db,
+    sql`${live}
+        select u.id as user_id, u.is_operator, ${grantedPermissionsSql} as permissions
+        from live join users u on u.id = live.user_id
+        where u.disabled_at is null`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return liveSessionOf(ref, row);
+}
+
+// The `live` CTE (the session row when it is live, touched at most once a minute) that
+// loadLiveSession and lib/access/load-viewer.ts loadLiveIdentity select from; null for a
+// malformed reference.
+export function liveSessionQuery(ref: { sessionId: string; userId: string }, now: Date): SQL | null {
   if (!isUuid(ref.sessionId) || !isUuid(ref.userId)) return null;
   const nowIso = now.toISOString();
   const idleSince = new Date(now.getTime() - sessionIdleTimeoutSeconds() * 1000).toISOString();
   const touchBefore = new Date(now.getTime() - TOUCH_EVERY_SECONDS * 1000).toISOString();
-  const rows = await rawRows<{ user_id: string; is_operator: boolean; permissions: string[] | string | null }>(
-    db,
-    sql`with live as (
+  return sql`with live as (
           select s.id, s.user_id from sessions s
           where s.id = ${ref.sessionId}::uuid and s.user_id = ${ref.userId}::uuid and s.revoked_at is null
             and s.expires_at > ${nowIso}::timestamptz and s.last_seen_at > ${idleSince}::timestamptz
@@ -70,16 +86,15 @@ export async function loadLiveSession(db: Db, ref: { sessionId: string; userId: 
         touched as (
           update sessions set last_seen_at = ${nowIso}::timestamptz
           where id in (select id from live) and last_seen_at < ${touchBefore}::timestamptz
-        )
-        select u.id as user_id, u.is_operator,
-          array(select distinct rp.permission from user_roles ur
-                join role_permissions rp on rp.role_id = ur.role_id and rp.account_id = ur.account_id
-                where ur.user_id = u.id and ur.account_id = u.account_id) as permissions
-        from live join users u on u.id = live.user_id
-        where u.disabled_at is null`,
-  );
-  const row = rows[0];
-  if (!row) return null;
+        )`;
+}
+
+// The permissions user `u` holds through its roles in its own account (a text[] column).
+export const grantedPermissionsSql = sql`array(select distinct rp.permission from user_roles ur
+          join role_permissions rp on rp.role_id = ur.role_id and rp.account_id = ur.account_id
+          where ur.user_id = u.id and ur.account_id = u.account_id)`;
+
+export function liveSessionOf(ref: { sessionId: string }, row: { user_id: string; is_operator: boolean; permissions: string[] | string | null }): LiveSession {
   return { sessionId: ref.sessionId, userId: row.user_id, isOperator: row.is_operator, permissions: effectivePermissions(pgArray(row.permissions)) };
 }
 

@@ -24,34 +24,39 @@ export async function getInvoice(viewer: Viewer, invoiceId: string, now: Date) {
   requirePermission(viewer, "invoices.view");
   parseId(invoiceId, "Invoice not found");
   const db = await getDb();
-  const [invoice] = await db
-    .select({
-      // The list's columns (balance due by the one BALANCE_DUE rule: a void invoice owes nothing), then the details'.
-      ...invoiceListColumns,
-      billTo: invoices.billTo,
-      subtotalMinor: invoices.subtotalMinor,
-      taxMinor: invoices.taxMinor,
-      voidedAt: invoices.voidedAt,
-      voidReason: invoices.voidReason,
-    })
-    .from(invoices)
-    .where(and(visibleInvoicesWhere(viewer, now), eq(invoices.id, invoiceId)));
+  // The invoice, its lines and its payments in one round trip (three statements side by side):
+  // lines and payments are scoped to the viewer's account too, and are dropped unread when the
+  // invoice is not visible.
+  const scope = and(eq(invoiceLines.accountId, viewer.accountId), eq(invoiceLines.invoiceId, invoiceId));
+  const [[invoice], lines, applied] = await Promise.all([
+    db
+      .select({
+        // The list's columns (balance due by the one BALANCE_DUE rule: a void invoice owes nothing), then the details'.
+        ...invoiceListColumns,
+        billTo: invoices.billTo,
+        subtotalMinor: invoices.subtotalMinor,
+        taxMinor: invoices.taxMinor,
+        voidedAt: invoices.voidedAt,
+        voidReason: invoices.voidReason,
+      })
+      .from(invoices)
+      .where(and(visibleInvoicesWhere(viewer, now), eq(invoices.id, invoiceId))),
+    db
+      .select({
+        position: invoiceLines.position,
+        description: invoiceLines.description,
+        quantity: invoiceLines.quantity,
+        unitPriceMinor: invoiceLines.unitPriceMinor,
+        taxRateBp: invoiceLines.taxRateBp,
+        amountMinor: invoiceLines.amountMinor,
+        taxMinor: invoiceLines.taxMinor,
+      })
+      .from(invoiceLines)
+      .where(scope)
+      .orderBy(asc(invoiceLines.position)),
+    can(viewer, "payments.read") ? appliedPayments(viewer, invoiceId) : null,
+  ]);
   if (!invoice) throw new AppError("not_found", "Invoice not found");
-
-  const scope = and(eq(invoiceLines.accountId, viewer.accountId), eq(invoiceLines.invoiceId, invoice.id));
-  const lines = await db
-    .select({
-      position: invoiceLines.position,
-      description: invoiceLines.description,
-      quantity: invoiceLines.quantity,
-      unitPriceMinor: invoiceLines.unitPriceMinor,
-      taxRateBp: invoiceLines.taxRateBp,
-      amountMinor: invoiceLines.amountMinor,
-      taxMinor: invoiceLines.taxMinor,
-    })
-    .from(invoiceLines)
-    .where(scope)
-    .orderBy(asc(invoiceLines.position));
 
   const today = isoDateInZone(now, viewer.account.timeZone);
   return {
@@ -59,7 +64,7 @@ export async function getInvoice(viewer: Viewer, invoiceId: string, now: Date) {
     displayStatus: invoiceDisplayStatus(invoice, today),
     daysPastDue: daysPastDue(invoice, today),
     lines: lines.map((l) => ({ ...l, quantity: trimQuantity(l.quantity) })),
-    payments: can(viewer, "payments.read") ? await appliedPayments(viewer, invoice.id) : null,
+    payments: applied,
     generation3: invoice.generation === 3 ? await generation3Notice(viewer, invoice.id, now) : null,
   };
 }
