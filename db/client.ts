@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -35,7 +36,7 @@ async function connect(): Promise<Connection> {
     const pool = new Pool({ connectionString: url, max: DATABASE_POOL_MAX });
     // An idle connection the server closes (restart, failover, a dropped test database) emits
     // 'error' on the pool; unhandled, that would crash the process. The pool discards the client.
-    pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+    pool.on("error", (error) => logger().warn({ err: errorFields(error) }, "idle database connection lost"));
     const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Database;
     return { db, driver: "pg", close: () => pool.end() };
   }

@@ -42,6 +42,11 @@ const envSchema = z.object({
   NEXT_PHASE: text(),
   // The port `next start` listens on; the stand-in origin for links while NEXTAUTH_URL is unset.
   PORT: wholeNumber(1, 3000),
+  // After SIGTERM, how long in-flight requests (exports included) and a running job may take
+  // before the server cuts them off and exits (scripts/serve.mjs, lib/server/shutdown.ts).
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 25_000),
+  // The least severe JSON log line written (lib/log.ts).
+  LOG_LEVEL: setting(z.enum(["debug", "info", "warn", "error", "silent"], "must be debug, info, warn, error or silent").default("info")),
 
   // Database: PostgreSQL through pg when set, else the embedded PGlite under PGLITE_DIR.
   DATABASE_URL: setting(url(["postgres:", "postgresql:"], "postgres://user@host:5432/database").optional()),

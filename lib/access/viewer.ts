@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { noteRequestIdentity } from "@/lib/server/request-context";
 import { readSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
 import { loadLiveSession, type LiveSession } from "@/lib/auth/sessions";
 import { loadIdentity, type Identity, type Operator, type Viewer } from "./load-viewer";
@@ -21,7 +22,10 @@ export const getCurrentSession = cache(async (): Promise<LiveSession | null> => 
 export const getIdentity = cache(async (): Promise<Identity | null> => {
   const session = await getCurrentSession();
   if (!session) return null;
-  return loadIdentity(await getDb(), session.userId);
+  const identity = await loadIdentity(await getDb(), session.userId);
+  // The request log line names whose request it was (lib/server/request-log.ts).
+  if (identity) noteRequestIdentity({ userId: identity.userId, accountId: identity.kind === "customer" ? identity.accountId : undefined });
+  return identity;
 });
 
 export async function getViewer(): Promise<Viewer | null> {

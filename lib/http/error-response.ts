@@ -1,6 +1,8 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { randomUUID } from "node:crypto";
 import { isAppError, type AppError } from "@/lib/errors";
+import { currentRequestContext } from "@/lib/server/request-context";
 import type { InvalidDetails, Issue } from "@/lib/validation";
 
 // The one error body every route handler sends (docs/ingest-api.md):
@@ -29,7 +31,7 @@ export function errorResponse(error: unknown): Response {
     return Response.json(appErrorBody(error), { status: error.status, headers });
   }
   const digest = randomUUID().slice(0, 8);
-  console.error(`[route error ${digest}]`, error);
+  logger().error({ digest, requestId: currentRequestContext()?.requestId, err: errorFields(error) }, "route error");
   const body: ErrorBody = { error: { code: "internal", message: "Something went wrong. Please try again.", details: { digest } } };
   return Response.json(body, { status: 500 });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/access/guards";
 import type { Viewer } from "@/lib/access/load-viewer";
@@ -86,7 +87,7 @@ async function* auditedBatches<Row>(batches: AsyncIterable<Row[]> | Iterable<Row
     }
     completed = true;
   } finally {
-    await record(rowCount, completed).catch((error) => console.error("[export] audit event not recorded", error));
+    await record(rowCount, completed).catch((error) => logger().error({ err: errorFields(error) }, "export audit event not recorded"));
   }
 }
 

@@ -36,7 +36,7 @@ describe("formStateFromError", () => {
 
   it("hides unexpected errors behind a generic message", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    expect(formStateFromError(new Error("connection refused at 10.0.0.1"), {}).message).toBe("Something went wrong. Please try again.");
+    expect(formStateFromError(new Error("connection refused at 10.0.0.1"), {}).message).toMatch(/^Something went wrong\. Please try again\. Reference: [0-9a-f]{8}\.$/);
   });
 });
 
