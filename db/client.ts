@@ -3,7 +3,7 @@ import { errorFields, logger } from "@/lib/log";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { env } from "@/lib/env";
+import { dataDir, env } from "@/lib/env";
 import * as schema from "./schema";
 
 // One type for both drivers: pg (DATABASE_URL) and the embedded PGlite (default).
@@ -19,7 +19,7 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 // Where the embedded database lives; `memory://` keeps it in memory (tests).
 export function pgliteDir(): string {
-  return env().PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+  return env().PGLITE_DIR ?? path.join(dataDir(), "pglite");
 }
 
 // With LOG_SQL_STATEMENTS=1, one "[sql]" line per statement: bench/page-load.ts counts a page's

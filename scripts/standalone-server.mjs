@@ -14,6 +14,9 @@ const require = module.createRequire(import.meta.url);
 const dir = path.dirname(fileURLToPath(import.meta.url));
 
 process.env.NODE_ENV = "production";
+// The embedded database and the generated session key stay where the server was started from
+// (.data there, as with `npm run dev`), not inside .next, which the next build empties.
+process.env.DATA_DIR ||= path.resolve(".data");
 process.chdir(dir);
 
 const port = parseInt(process.env.PORT ?? "", 10) || 3000;
