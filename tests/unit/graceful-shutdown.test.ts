@@ -4,6 +4,7 @@
 import http from "node:http";
 import net from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log";
 import { servePortal, type PortalHttpServer } from "@/lib/server/http-server";
 import { isShuttingDown } from "@/lib/server/shutdown-state";
 
@@ -97,6 +98,7 @@ describe("graceful shutdown", () => {
     const stopBackgroundWork = vi.fn(async () => undefined);
     running = await servePortal({ handle: route.handle, port: PORT, hostname: "127.0.0.1", shutdownTimeoutMs: 300, stopBackgroundWork, exit, signals: [] });
 
+    const lines = vi.spyOn(logger(), "info");
     const slow = get("/slow");
     await route.entered;
     const started = performance.now();
@@ -104,6 +106,8 @@ describe("graceful shutdown", () => {
     const elapsed = performance.now() - started;
 
     await expect(slow).rejects.toThrow();
+    // Its log line says it did not complete.
+    await vi.waitFor(() => expect(lines).toHaveBeenCalledWith(expect.objectContaining({ route: "/slow", aborted: true }), "request"));
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(5_000);
     expect(stopBackgroundWork).toHaveBeenCalledOnce();
