@@ -13,7 +13,7 @@ const nextConfig = {
   // what Next leaves out (static files, public/, the migrations) and the portal's server entry.
   output: "standalone",
   // Native or file-reading packages must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "pg", "pino"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "pg", "pino", "prom-client"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -11,10 +11,13 @@ import { isAcceptableCallbackUrl, malformedCallbackCookies } from "@/lib/auth/au
 import { readSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
 import { loadLiveSession } from "@/lib/auth/sessions";
 import { env, rememberRequestOrigin } from "@/lib/env";
+import { proxyArea } from "@/lib/metrics/proxy-area";
+import { observeProxy } from "@/lib/metrics/registry";
 import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/security/csp";
 import { oversizedServerAction } from "@/lib/security/server-action-limit";
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const started = performance.now();
   const origin = request.nextUrl.origin;
   rememberRequestOrigin(origin);
   const nonce = newNonce();
@@ -33,6 +36,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   response.headers.set("content-security-policy", csp);
   if (request.nextUrl.protocol === "https:") response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   for (const name of dropped) response.cookies.delete(name);
+  observeProxy(proxyArea(request.nextUrl.pathname), (performance.now() - started) / 1000);
   return response;
 }
 

@@ -11,7 +11,9 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 // A transaction handle has the same query surface; functions that may run inside one take `Db`.
 export type Db = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void> };
+// The pg pool's usage (the metrics page); PGlite has no pool.
+export type PoolStats = { total: number; idle: number; waiting: number };
+type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void>; poolStats?: () => PoolStats };
 
 const globalForDb = globalThis as unknown as { __billingDb?: Promise<Connection> };
 
@@ -38,7 +40,8 @@ async function connect(): Promise<Connection> {
     // 'error' on the pool; unhandled, that would crash the process. The pool discards the client.
     pool.on("error", (error) => logger().warn({ err: errorFields(error) }, "idle database connection lost"));
     const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Database;
-    return { db, driver: "pg", close: () => pool.end() };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, driver: "pg", close: () => pool.end(), poolStats };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");

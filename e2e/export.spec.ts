@@ -69,7 +69,7 @@ test("exports through the real route free their slot when done; the 11th in a mi
   const refused = await page.request.get("/account/invoices/export?tab=recent&scope=all");
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
-  expect(await refused.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("10 exports a minute") } });
+  expect(await refused.json()).toMatchObject({ status: 429, code: "rate_limited", detail: expect.stringContaining("10 exports a minute") });
   // The same refusal opened by the browser is a portal page that says when to retry (issue 13 item 3).
   await page.goto("/account/invoices/export?tab=recent&scope=all");
   await expect(page).toHaveURL(/\/account\/export-refused\?reason=rate_limited&from=invoices&retryAfter=\d+$/);

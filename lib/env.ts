@@ -93,6 +93,19 @@ const envSchema = z.object({
   // The most reminder notifications the sweep writes per transaction.
   REMINDER_BATCH_SIZE: wholeNumber(1, 1_000, 20_000),
   CRON_SECRET: text(),
+  // Lets POST /api/cron/* take {"now": …} in production too (time travel for the topology test,
+  // scripts/cluster.ts). Never on in a real deployment: whoever holds CRON_SECRET could then send
+  // reminders early. Outside production the override is always accepted.
+  CRON_TIME_TRAVEL: setting(flag().default(false)),
+  // How long a cluster-wide job's leader lease (the reminder sweep, lib/jobs/job-lease.ts) outlives
+  // its last renewal: the leader renews it every third of this, and when the leader dies another
+  // instance takes over within this plus one renewal interval (30 s default: under a minute).
+  JOB_LEASE_SECONDS: wholeNumber(3, 30, 600),
+  // How long an export's slot outlives its last renewal (renewed every quarter of this while bytes
+  // flow), so the slots of an instance that died mid-download free themselves after at most this.
+  EXPORT_LEASE_SECONDS: wholeNumber(4, 120, 3600),
+  // Bearer token for GET /api/metrics (Prometheus); unset, the metrics page answers 404.
+  METRICS_TOKEN: text(),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -14,6 +14,8 @@ const STATUS: Record<AppErrorCode, number> = {
   rate_limited: 429,
 };
 
+export const APP_ERROR_CODES = Object.keys(STATUS) as AppErrorCode[];
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,

@@ -17,6 +17,8 @@ const env = {
   // Many sign-ins come from 127.0.0.1 during the suite; the per-IP limit has its own integration test.
   SIGN_IN_LIMIT_PER_IP: "100000",
   CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret",
+  // e2e/observability.spec.ts reads the metrics page with it.
+  METRICS_TOKEN: process.env.METRICS_TOKEN ?? "e2e-metrics-token",
   // No in-process timers: the suite runs the reminder sweep and the outbox through the cron routes,
   // so what a test sees does not depend on when a timer fired.
   NOTIFICATION_JOBS: "off",

@@ -43,10 +43,9 @@ export function PreferencesForm({
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ alert: form.get("alert") === "on", email: form.get("email") === "on", ...(userId ? { userId } : {}) }),
       });
+      // Errors are problem details (application/problem+json): `detail` is the message to show.
       const body = await response.json().catch(() => null);
-      setStatus(
-        response.ok ? { tone: "success", text: "Notification preferences updated." } : { tone: "error", text: body?.error?.message ?? "Could not save. Please try again." },
-      );
+      setStatus(response.ok ? { tone: "success", text: "Notification preferences updated." } : { tone: "error", text: body?.detail ?? "Could not save. Please try again." });
       if (response.ok) router.refresh();
     } catch {
       setStatus({ tone: "error", text: "Could not reach the server. Please try again." });

@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./api";
 export * from "./exports";
 export * from "./sessions";
+export * from "./jobs";

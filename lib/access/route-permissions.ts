@@ -19,14 +19,19 @@ export const ROUTE_REQUIREMENTS: ReadonlyArray<readonly [prefix: string, require
   ["/operator", "operator"],
 ];
 
-export function routeRequirement(pathname: string): RouteRequirement | null {
-  if (pathname === "/") return "signed-in";
+// The longest ROUTE_REQUIREMENTS entry the path falls under ("/" itself: signed-in), or null.
+export function routeRule(pathname: string): readonly [prefix: string, requirement: RouteRequirement] | null {
+  if (pathname === "/") return ["/", "signed-in"];
   let best: readonly [string, RouteRequirement] | null = null;
   for (const entry of ROUTE_REQUIREMENTS) {
     const [prefix] = entry;
     if ((pathname === prefix || pathname.startsWith(`${prefix}/`)) && (!best || prefix.length > best[0].length)) best = entry;
   }
-  return best?.[1] ?? null;
+  return best;
+}
+
+export function routeRequirement(pathname: string): RouteRequirement | null {
+  return routeRule(pathname)?.[1] ?? null;
 }
 
 export type GateDecision = { kind: "allow" } | { kind: "sign-in" } | { kind: "redirect"; to: string } | { kind: "not-found" };

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import { countSignInFailure } from "@/lib/metrics/registry";
 import { authenticate, type SignInAttempt } from "./authenticate";
 import { issueDeviceToken } from "./device-cookie";
 import { createSession } from "./sessions";
@@ -11,13 +12,22 @@ export type SignInOutcome =
 
 // Signs in with email + password and opens a server-side session: what both the sign-in form
 // and next-auth's credentials endpoint call. The caller sets the session and device cookies.
+// Every refusal (wrong password, throttled) is counted for the metrics page.
 export async function signInWithPassword(attempt: SignInAttempt): Promise<SignInOutcome> {
-  if (!attempt.email || !attempt.password || attempt.email.length > 320 || attempt.password.length > 1024) return { ok: false, reason: "invalid" };
+  const result = await checkPassword(attempt);
+  if (!result.ok) {
+    countSignInFailure(result.reason);
+    return result;
+  }
   const db = await getDb();
-  const result = await authenticate(db, attempt);
-  if (!result.ok) return result;
   const session = await createSession(db, { userId: result.userId, ip: attempt.ip, userAgent: attempt.userAgent, now: attempt.now });
   return { ok: true, userId: result.userId, sessionId: session.id, expiresAt: session.expiresAt, deviceToken: issueDeviceToken(result.userId) };
+}
+
+// The password check and throttle; input no real account could match is refused before the database is asked.
+async function checkPassword(attempt: SignInAttempt) {
+  if (!attempt.email || !attempt.password || attempt.email.length > 320 || attempt.password.length > 1024) return { ok: false, reason: "invalid" } as const;
+  return authenticate(await getDb(), attempt);
 }
 
 // What the sign-in page says for a failed attempt (the same with and without JavaScript).

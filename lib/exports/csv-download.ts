@@ -1,5 +1,6 @@
 import "server-only";
 import { stringify, type Options } from "csv-stringify/sync";
+import { countExportChunk, countExportEnd } from "@/lib/metrics/registry";
 import { neutraliseNumber, neutraliseText } from "./csv-cells";
 
 export type CsvColumn<Row> = {
@@ -50,24 +51,38 @@ export function csvDownload<Row>({ filename, columns, batches, delimiter = "," }
 
 // A body that writes one batch per read, so backpressure holds: nothing is fetched until the
 // client has taken the previous chunk. A client that goes away ends the source iterator (its
-// `finally` blocks run), which stops the export at the next batch.
+// `finally` blocks run), which stops the export at the next batch. Rows, bytes and how the body
+// ended are counted for the metrics page.
 function batchedBody<Row>(head: string, batches: AsyncIterable<Row[]> | Iterable<Row[]>, toText: (batch: Row[]) => string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const source = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(head));
+        const bytes = encoder.encode(head);
+        countExportChunk(0, bytes.byteLength);
+        controller.enqueue(bytes);
       },
       async pull(controller) {
-        for (;;) {
-          const { done, value } = await source.next();
-          if (done) return controller.close();
-          if (value.length === 0) continue;
-          return controller.enqueue(encoder.encode(toText(value)));
+        try {
+          for (;;) {
+            const { done, value } = await source.next();
+            if (done) {
+              countExportEnd("complete");
+              return controller.close();
+            }
+            if (value.length === 0) continue;
+            const bytes = encoder.encode(toText(value));
+            countExportChunk(value.length, bytes.byteLength);
+            return controller.enqueue(bytes);
+          }
+        } catch (error) {
+          countExportEnd("failed");
+          throw error;
         }
       },
       async cancel() {
+        countExportEnd("cancelled");
         await source.return?.();
       },
     },

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { exportLeases, users } from "@/db/schema";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 // Per-user limits on list exports (R-E4): a per-minute cap and a cap on downloads streaming at
@@ -13,8 +14,13 @@ import { AppError } from "@/lib/errors";
 
 export const EXPORTS_PER_MINUTE = 10;
 export const CONCURRENT_EXPORTS = 2;
-export const LEASE_SECONDS = 120;
-const RENEW_AFTER_MS = 30_000;
+
+// EXPORT_LEASE_SECONDS (default 120): how long a slot outlives its last renewal. A download cut off
+// by an instance that died (SIGKILL, OOM) gives its slot back after at most this; a live one renews
+// every quarter of it while bytes flow.
+export function exportLeaseSeconds(): number {
+  return env().EXPORT_LEASE_SECONDS;
+}
 
 export type ExportSlot = {
   renew: (now: Date) => Promise<void>;
@@ -40,7 +46,7 @@ export async function acquireExportSlot(viewer: Pick<Viewer, "userId" | "account
     }
     const [lease] = await tx
       .insert(exportLeases)
-      .values({ accountId: viewer.accountId, userId: viewer.userId, expiresAt: new Date(now.getTime() + LEASE_SECONDS * 1000) })
+      .values({ accountId: viewer.accountId, userId: viewer.userId, expiresAt: new Date(now.getTime() + exportLeaseSeconds() * 1000) })
       .returning({ id: exportLeases.id });
     return lease.id;
   });
@@ -51,7 +57,7 @@ export async function acquireExportSlot(viewer: Pick<Viewer, "userId" | "account
       if (released) return;
       await db
         .update(exportLeases)
-        .set({ expiresAt: new Date(at.getTime() + LEASE_SECONDS * 1000) })
+        .set({ expiresAt: new Date(at.getTime() + exportLeaseSeconds() * 1000) })
         .where(eq(exportLeases.id, leaseId));
     },
     release: async () => {
@@ -83,6 +89,7 @@ export function holdSlotWhileStreaming(response: Response, slot: ExportSlot): Re
     void release();
     return response;
   }
+  const renewAfterMs = (exportLeaseSeconds() * 1000) / 4;
   let renewedAt = Date.now();
   const body = new ReadableStream<Uint8Array>(
     {
@@ -94,7 +101,7 @@ export function holdSlotWhileStreaming(response: Response, slot: ExportSlot): Re
             return controller.close();
           }
           controller.enqueue(value);
-          if (Date.now() - renewedAt > RENEW_AFTER_MS) {
+          if (Date.now() - renewedAt > renewAfterMs) {
             renewedAt = Date.now();
             await slot.renew(new Date()).catch((error) => logger().error({ err: errorFields(error) }, "export lease not renewed"));
           }

@@ -1,5 +1,6 @@
 import "server-only";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { countExportRefusal } from "@/lib/metrics/registry";
 import { CONCURRENT_EXPORTS, EXPORTS_PER_MINUTE } from "./export-limit";
 
 // A refused export opened by a browser (issue 13 item 3): a download link that answers 429, 403
@@ -45,11 +46,13 @@ export function exportRefusedHref(error: unknown, source: ExportSource): string 
 }
 
 // The export routes' onError: a 303 to the refusal page for a browser, null (the JSON error) otherwise.
+// Every refusal of an export (by its code; not signing in is no refusal) is counted for the metrics page.
 // A link on another site stays a bare 403 (Fetch Metadata, lib/http/route.ts): the portal does not
 // answer other sites' requests with its pages. The Location is relative, so it stays on whatever
 // origin the request came in on.
 export function redirectRefusedExport(source: ExportSource) {
   return (error: unknown, request: Request): Response | null => {
+    if (isAppError(error) && error.code !== "unauthenticated") countExportRefusal(error.code);
     const fromPortal = request.headers.get("sec-fetch-site") !== "cross-site";
     const href = fromPortal && isBrowserNavigation(request) ? exportRefusedHref(error, source) : null;
     return href ? new Response(null, { status: 303, headers: { Location: href } }) : null;

@@ -7,16 +7,19 @@ import { auditRefusal } from "@/lib/audit/access-denied";
 import { originOf } from "@/lib/audit/request-origin";
 import { AppError } from "@/lib/errors";
 import { authenticateApiKey, type ApiClient } from "@/lib/ingest/authenticate-api-key";
+import { observeRequest } from "@/lib/metrics/registry";
 import { parseInput } from "@/lib/validation";
 import { authorizeCronRequest, cronNow } from "./cron-request";
 import { errorResponse } from "./error-response";
+import { authorizeMetricsRequest } from "./metrics-request";
 import { readFormBody, readJsonBody, requireMediaType } from "./request-body";
 import { isCrossSiteRequest, isSameOriginRequest } from "./same-origin";
 
 // The route handlers' one wrapper per kind of caller: it refuses cross-site requests (Fetch
 // Metadata), resolves the caller (the proxy is not a security boundary), reads bodies under a
 // byte limit, takes the request's origin once for the audit log, and maps every error to the
-// one error body (errorResponse). Permissions and tenancy stay in the lib/ function the handler calls.
+// one error body (errorResponse), and times each answer for the metrics page by route pattern.
+// Permissions and tenancy stay in the lib/ function the handler calls.
 
 // Body limits in UTF-8 bytes (413 above): portal JSON and forms are a few fields; an ingest
 // invoice may carry 500 lines; a cron body is at most `{"now": …}`.
@@ -25,16 +28,49 @@ export const BODY_LIMITS = { viewer: 16 * 1024, apiKey: 1_000_000, cron: 1024 } 
 type RouteContext<Params> = { params: Promise<Params> };
 type OnError = (error: unknown, request: Request) => Response | null;
 
-async function answer(request: Request, run: () => Promise<Response>, onError?: OnError): Promise<Response> {
+// The route's pattern for the metrics (/account/invoices/[id]/csv, not one series per invoice):
+// each path segment that is one of the route's params is replaced by the param's name.
+async function routePattern(request: Request, params: Promise<unknown> | undefined): Promise<string> {
+  const { pathname } = new URL(request.url);
+  const values = new Map<string, string>();
+  for (const [name, value] of Object.entries(((await params?.catch(() => null)) ?? {}) as Record<string, unknown>)) {
+    if (typeof value === "string") values.set(value, `[${name}]`);
+  }
+  if (values.size === 0) return pathname;
+  return pathname
+    .split("/")
+    .map((segment) => {
+      try {
+        return values.get(decodeURIComponent(segment)) ?? segment;
+      } catch {
+        return segment;
+      }
+    })
+    .join("/");
+}
+
+type AnswerOptions = {
+  onError?: OnError;
+  // The route's params, for the metrics' route pattern.
+  params?: Promise<unknown>;
+  // Public, read-only routes that take no credentials (probes, the OpenAPI document) may be read from another site.
+  crossSite?: "refuse" | "allow";
+};
+
+async function answer(request: Request, run: () => Promise<Response>, { onError, params, crossSite = "refuse" }: AnswerOptions = {}): Promise<Response> {
+  const started = performance.now();
+  let response: Response;
   try {
-    // Note: every wrapped route is a download, an export or a change, none of which another
+    // Note: every other wrapped route is a download, an export or a change, none of which another
     // site may start (a top-level navigation still carries Lax cookies). Links within the portal
     // (same-origin), typed or bookmarked URLs (none) and API clients (no header) pass.
-    if (isCrossSiteRequest(request)) throw new AppError("forbidden", "Cross-site requests are not accepted");
-    return await run();
+    if (crossSite === "refuse" && isCrossSiteRequest(request)) throw new AppError("forbidden", "Cross-site requests are not accepted");
+    response = await run();
   } catch (error) {
-    return onError?.(error, request) ?? errorResponse(error);
+    response = onError?.(error, request) ?? errorResponse(error, request);
   }
+  observeRequest({ route: await routePattern(request, params), method: request.method, status: response.status }, (performance.now() - started) / 1000);
+  return response;
 }
 
 // How a handler reads its body: 415 for another Content-Type, 413 past the limit, 400 for
@@ -91,7 +127,7 @@ export function withViewer<Params = Record<string, never>>(handler: (call: Viewe
           throw error;
         }
       },
-      onError,
+      { onError, params: context?.params },
     );
 }
 
@@ -105,7 +141,7 @@ export function withApiKey(handler: (call: ApiKeyCall) => Promise<Response>) {
       const db = await getDb();
       const client = await authenticateApiKey(db, request.headers.get("authorization"), now);
       if (!client) {
-        const refused = errorResponse(new AppError("unauthenticated", "Send a valid, unrevoked API key as Authorization: Bearer <key>"));
+        const refused = errorResponse(new AppError("unauthenticated", "Send a valid, unrevoked API key as Authorization: Bearer <key>"), request);
         refused.headers.set("WWW-Authenticate", 'Bearer realm="ingest"');
         return refused;
       }
@@ -121,4 +157,21 @@ export function withCronSecret(handler: (call: { request: Request; now: Date }) 
       authorizeCronRequest(request);
       return handler({ request, now: await cronNow(request, BODY_LIMITS.cron) });
     });
+}
+
+// The metrics page (bearer METRICS_TOKEN): 404 without a configured token, 401 with a wrong one.
+export function withMetricsToken(handler: (call: { request: Request }) => Promise<Response>) {
+  return (request: Request): Promise<Response> =>
+    answer(request, async () => {
+      authorizeMetricsRequest(request);
+      return handler({ request });
+    });
+}
+
+// Routes anyone may call, from anywhere: the probes for load balancers (/api/health, /api/ready)
+// and the ingest API's OpenAPI document (which an integrator's tools may fetch from their own
+// site). No caller to resolve and nothing they change, so they must never answer with tenant
+// data; the wrapper still gives them the error body and the timing.
+export function withoutCaller(handler: (call: { request: Request }) => Promise<Response>) {
+  return (request: Request): Promise<Response> => answer(request, () => handler({ request }), { crossSite: "allow" });
 }

@@ -43,7 +43,7 @@ export async function runIdempotent(db: Database, claim: IdempotencyClaim, execu
       result = await tx.transaction((inner) => execute(inner));
     } catch (error) {
       if (!isAppError(error) || error.code === "unauthenticated") throw error;
-      result = { status: error.status, body: appErrorBody(error) };
+      result = { status: error.status, body: appErrorBody(error, claim.endpoint.split(" ").pop()) };
     }
     await tx.update(idempotencyKeys).set({ responseStatus: result.status, responseBody: result.body }).where(eq(idempotencyKeys.id, claimed.id));
     return { ...result, replayed: false };

@@ -4,6 +4,7 @@ import { postInvoice } from "@/lib/invoices/post-invoice";
 import type { ApiClient } from "./authenticate-api-key";
 import type { IngestResult } from "./idempotency";
 import { ingestAccount } from "./ingest-account";
+import type { IngestedInvoice } from "./ingest-responses";
 import type { IngestInvoice } from "./ingest-schemas";
 
 // POST /api/v1/invoices, after authentication, validation and the idempotency claim.
@@ -31,7 +32,8 @@ export async function ingestInvoice(tx: Db, input: IngestInvoice, client: ApiCli
         id: invoice.id,
         account: account.slug,
         number: invoice.number,
-        generation: invoice.generation,
+        // The column is a smallint checked to be 3 or 4 (invoices_generation_valid).
+        generation: invoice.generation as IngestedInvoice["invoice"]["generation"],
         status: invoice.status,
         currency: invoice.currency,
         issueDate: invoice.issueDate,
@@ -41,6 +43,6 @@ export async function ingestInvoice(tx: Db, input: IngestInvoice, client: ApiCli
         taxMinor: invoice.taxMinor,
         totalMinor: invoice.totalMinor,
       },
-    },
+    } satisfies IngestedInvoice,
   };
 }

@@ -8,6 +8,7 @@ import { recordPaymentToAccount } from "@/lib/payments/record-payment-to-account
 import type { ApiClient } from "./authenticate-api-key";
 import type { IngestResult } from "./idempotency";
 import { ingestAccount } from "./ingest-account";
+import type { IngestedPayment } from "./ingest-responses";
 import type { IngestPayment } from "./ingest-schemas";
 
 // POST /api/v1/payments, after authentication, validation and the idempotency claim.
@@ -58,6 +59,6 @@ export async function ingestPayment(tx: Db, input: IngestPayment, client: ApiCli
         }),
         unallocatedMinor: result.payment.amountMinor - allocatedMinor,
       },
-    },
+    } satisfies IngestedPayment,
   };
 }

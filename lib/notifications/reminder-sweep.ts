@@ -5,6 +5,7 @@ import type { Database, Db } from "@/db/client";
 import { accounts, invoices, paymentMethods } from "@/db/schema";
 import { BALANCE_DUE } from "@/lib/invoices/balance-due";
 import { invoiceVisibleSql } from "@/lib/invoices/generation-rule";
+import { observeSweep } from "@/lib/metrics/registry";
 import { deliverNotifications, type NewNotification } from "./deliver";
 import type { InsertedRow } from "./insert-notifications";
 import { insertReminderBatch, type BatchCursor, type ReminderScan } from "./reminder-batch";
@@ -17,6 +18,9 @@ export type SweepResult = SweepTotals;
 export type SweepOptions = {
   // Most notifications (and due subjects read) per batch; each batch is one transaction.
   batchSize?: number;
+  // Asked before each batch; false stops the run there (its leader lease was lost: another
+  // instance now sweeps, so this one stops at a batch boundary, where stopping loses nothing).
+  shouldContinue?: () => boolean;
 };
 
 // REMINDER_BATCH_SIZE (default 1 000): the most notifications written per transaction.
@@ -133,10 +137,12 @@ type WalkState = { kind: number; cursor: BatchCursor | null };
 export async function runReminderSweep(db: Database, now: Date = new Date(), options: SweepOptions = {}): Promise<SweepResult> {
   const batchSize = options.batchSize ?? reminderBatchSize();
   const totals: SweepTotals = { batches: 0, notifications: 0, alerts: 0, emails: 0 };
+  const started = performance.now();
   const runId = await startSweepRun(db, now);
   let state: WalkState = { kind: 0, cursor: null };
   try {
     while (state.kind < KINDS.length) {
+      if (options.shouldContinue && !options.shouldContinue()) throw new Error("Stopped: another instance took over the reminder sweep's lease");
       const step = await db.transaction((tx) => runBatch(tx, { ...state }, batchSize, now));
       state = step.state;
       totals.batches += 1;
@@ -147,8 +153,10 @@ export async function runReminderSweep(db: Database, now: Date = new Date(), opt
     }
   } catch (error) {
     await finishSweepRun(db, runId, totals, error);
+    observeSweep((performance.now() - started) / 1000, totals.notifications, true);
     throw error;
   }
   await finishSweepRun(db, runId, totals, null);
+  observeSweep((performance.now() - started) / 1000, totals.notifications, false);
   return totals;
 }

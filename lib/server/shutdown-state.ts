@@ -1,14 +1,13 @@
-import "server-only";
-
-// Set once SIGTERM arrives (lib/server/http-server.ts): readiness checks answer "not ready" from
-// then on, so a load balancer stops sending traffic while in-flight requests finish. On globalThis
-// because the server entry and each route bundle must see the same flag.
-const state = globalThis as unknown as { __billingShuttingDown?: boolean };
+// Whether this instance is shutting down (issue 15 items 4 and 5). lib/server/http-server.ts marks
+// it on SIGTERM; /api/ready then answers 503 so the load balancer stops sending new requests
+// while in-flight ones finish. Kept on globalThis: the server entry gets lib/server/http-server.ts
+// through instrumentation's bundle, and the route handlers are bundled separately.
+const state = globalThis as unknown as { __portalShuttingDown?: boolean };
 
 export function markShuttingDown(): void {
-  state.__billingShuttingDown = true;
+  state.__portalShuttingDown = true;
 }
 
 export function isShuttingDown(): boolean {
-  return state.__billingShuttingDown === true;
+  return state.__portalShuttingDown === true;
 }

@@ -5,7 +5,7 @@ import { exportLeases } from "@/db/schema";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
-import { acquireExportSlot, CONCURRENT_EXPORTS, EXPORTS_PER_MINUTE, holdSlotWhileStreaming, LEASE_SECONDS, withExportSlot } from "@/lib/exports/export-limit";
+import { acquireExportSlot, CONCURRENT_EXPORTS, EXPORTS_PER_MINUTE, holdSlotWhileStreaming, exportLeaseSeconds, withExportSlot } from "@/lib/exports/export-limit";
 import { createTestAccount, createTestUser, type TestAccount } from "../support/factories";
 
 const now = new Date("2026-11-25T15:00:00Z");
@@ -66,10 +66,10 @@ describe("export limits", () => {
     const first = await acquireExportSlot(viewer, now);
     await acquireExportSlot(viewer, now);
     await first.renew(later(60));
-    await expect(acquireExportSlot(viewer, later(LEASE_SECONDS - 1))).rejects.toMatchObject({ code: "rate_limited" });
-    // At LEASE_SECONDS the unrenewed one is gone; the renewed one still counts.
-    await expect(acquireExportSlot(viewer, later(LEASE_SECONDS))).resolves.toBeDefined();
-    await expect(acquireExportSlot(viewer, later(LEASE_SECONDS + 1))).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(acquireExportSlot(viewer, later(exportLeaseSeconds() - 1))).rejects.toMatchObject({ code: "rate_limited" });
+    // At exportLeaseSeconds() the unrenewed one is gone; the renewed one still counts.
+    await expect(acquireExportSlot(viewer, later(exportLeaseSeconds()))).resolves.toBeDefined();
+    await expect(acquireExportSlot(viewer, later(exportLeaseSeconds() + 1))).rejects.toMatchObject({ code: "rate_limited" });
   });
 
   it("holds the cap when several requests race for the last slots", async () => {

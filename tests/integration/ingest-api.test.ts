@@ -128,7 +128,7 @@ describe("POST /api/v1/invoices", () => {
     await call(postInvoiceRoute, invoiceBody({ number: "SAME-1" }), headers);
     const changed = await call(postInvoiceRoute, invoiceBody({ number: "SAME-2" }), headers);
     expect(changed.status).toBe(409);
-    expect(((await changed.json()) as Json).error.message).toMatch(/different request/);
+    expect(((await changed.json()) as Json).detail).toMatch(/different request/);
     const otherEndpoint = await call(
       postPaymentRoute,
       { account: account.account.slug, receivedOn: "2026-11-02", amountMinor: 1, currency: "USD", method: "other", reference: "R" },
@@ -155,9 +155,11 @@ describe("POST /api/v1/invoices", () => {
     const headers = auth();
     const response = await call(postInvoiceRoute, invoiceBody({ currency: "usd", lines: [{ description: "A", quantity: "1", unitPriceMinor: 9.99 }] }), headers);
     expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
     const body: Json = await response.json();
-    expect(body.error.code).toBe("invalid");
-    expect(body.error.details.issues).toEqual([
+    // `instance` is the path the request was sent to (this file sends every request to /api/v1/x).
+    expect(body).toMatchObject({ type: "about:blank", status: 422, code: "invalid", instance: "/api/v1/x" });
+    expect(body.issues).toEqual([
       { path: "currency", message: "An ISO 4217 code such as USD" },
       { path: "lines.0.unitPriceMinor", message: "Whole minor units (cents), not a decimal" },
     ]);
@@ -171,7 +173,7 @@ describe("POST /api/v1/invoices", () => {
     const { auth, invoiceBody } = await setup();
     const eur = await call(postInvoiceRoute, invoiceBody({ currency: "EUR" }), auth());
     expect(eur.status).toBe(422);
-    expect(((await eur.json()) as Json).error.details.issues[0]).toMatchObject({ path: "currency" });
+    expect(((await eur.json()) as Json).issues[0]).toMatchObject({ path: "currency" });
     const headers = auth();
     const nowhere = invoiceBody({ account: "no-such-account" });
     const unknown = await call(postInvoiceRoute, nowhere, headers);
@@ -179,6 +181,9 @@ describe("POST /api/v1/invoices", () => {
     const again = await call(postInvoiceRoute, nowhere, headers);
     expect(again.status).toBe(404);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
+    // The stored refusal is replayed as the same problem details, with their media type.
+    expect(again.headers.get("content-type")).toBe("application/problem+json");
+    expect(await again.json()).toEqual(await unknown.json());
   });
 
   it("answers 409 for a duplicate invoice number under a new key", async () => {
@@ -186,14 +191,14 @@ describe("POST /api/v1/invoices", () => {
     expect((await call(postInvoiceRoute, invoiceBody({ number: "DUP-9" }), auth())).status).toBe(201);
     const duplicate = await call(postInvoiceRoute, invoiceBody({ number: "DUP-9" }), auth());
     expect(duplicate.status).toBe(409);
-    expect(((await duplicate.json()) as Json).error.message).toMatch(/already exists/);
+    expect(((await duplicate.json()) as Json).detail).toMatch(/already exists/);
   });
 
   it("requires an Idempotency-Key and a JSON body (400)", async () => {
     const { key, invoiceBody } = await setup();
     const missing = await call(postInvoiceRoute, invoiceBody(), { authorization: `Bearer ${key.secret}` });
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as Json).error.message).toMatch(/Idempotency-Key/);
+    expect(((await missing.json()) as Json).detail).toMatch(/Idempotency-Key/);
     const notJson = await call(postInvoiceRoute, "{nope", { authorization: `Bearer ${key.secret}`, "idempotency-key": "k1" });
     expect(notJson.status).toBe(400);
   });
@@ -275,9 +280,7 @@ describe("POST /api/v1/payments", () => {
     const base = { account: account.account.slug, receivedOn: "2026-11-02", currency: "USD", method: "card", reference: "CARD-1" };
     const unknown = await call(postPaymentRoute, { ...base, amountMinor: 100, allocations: [{ invoiceNumber: "Q-404", amountMinor: 100 }] }, auth());
     expect(unknown.status).toBe(422);
-    expect(((await unknown.json()) as Json).error.details.issues).toEqual([
-      { path: "allocations.0.invoiceNumber", message: `No invoice Q-404 in account "${account.account.slug}"` },
-    ]);
+    expect(((await unknown.json()) as Json).issues).toEqual([{ path: "allocations.0.invoiceNumber", message: `No invoice Q-404 in account "${account.account.slug}"` }]);
     const over = await call(postPaymentRoute, { ...base, amountMinor: 20_000, allocations: [{ invoiceNumber: "Q-1", amountMinor: 20_000 }] }, auth());
     expect(over.status).toBe(409);
     const ok = await call(postPaymentRoute, { ...base, amountMinor: 10_000, allocations: [{ invoiceNumber: "Q-1", amountMinor: 10_000 }] }, auth());

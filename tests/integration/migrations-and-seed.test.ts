@@ -48,7 +48,7 @@ describe("migrations", () => {
     const db = await getDb();
     const result = await db.execute(sql`
       select t.table_name from information_schema.tables t
-      where t.table_schema = 'public' and t.table_name not in ('accounts', 'api_keys', 'idempotency_keys', 'rate_limits', 'reminder_sweeps', '__drizzle_migrations')
+      where t.table_schema = 'public' and t.table_name not in ('accounts', 'api_keys', 'idempotency_keys', 'rate_limits', 'reminder_sweeps', 'job_leases', '__drizzle_migrations')
         and not exists (select 1 from information_schema.columns c where c.table_name = t.table_name and c.column_name = 'account_id')`);
     expect((result as unknown as { rows: unknown[] }).rows).toEqual([]);
   });

@@ -41,16 +41,20 @@ afterEach(() => {
 });
 
 describe("route wrapper: one caller, one error body", () => {
-  it("answers 401 with the error body when nobody is signed in, on every portal route", async () => {
+  it("answers 401 with the error body (RFC 9457 problem details) when nobody is signed in, on every portal route", async () => {
     const invoice = await createTestInvoice(account);
-    for (const response of [
-      await invoiceCsv(get(`/account/invoices/${invoice.id}/csv`), params({ id: invoice.id })),
-      await listExport(get("/account/invoices/export?tab=open&scope=all")),
-      await auditExport(get("/account/audit-log/export")),
-      await putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "same-origin" }, body: "{}" })),
-    ]) {
+    for (const [path, response] of [
+      [`/account/invoices/${invoice.id}/csv`, await invoiceCsv(get(`/account/invoices/${invoice.id}/csv`), params({ id: invoice.id }))],
+      ["/account/invoices/export", await listExport(get("/account/invoices/export?tab=open&scope=all"))],
+      ["/account/audit-log/export", await auditExport(get("/account/audit-log/export"))],
+      [
+        "/api/notification-preferences",
+        await putPreferences(new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "same-origin" }, body: "{}" })),
+      ],
+    ] as const) {
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to continue." } });
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(await response.json()).toEqual({ type: "about:blank", title: "Unauthorized", status: 401, detail: "Sign in to continue.", instance: path, code: "unauthenticated" });
     }
   });
 
@@ -64,8 +68,16 @@ describe("route wrapper: one caller, one error body", () => {
       expect(response.status).toBe(404);
       bodies.push(await response.json());
     }
-    expect(bodies[0]).toEqual({ error: { code: "not_found", message: "Invoice not found" } });
-    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+    expect(bodies[0]).toEqual({
+      type: "about:blank",
+      title: "Not Found",
+      status: 404,
+      detail: "Invoice not found",
+      instance: `/account/invoices/${foreign.id}/csv`,
+      code: "not_found",
+    });
+    // Apart from the path asked for, the three answers are the same.
+    expect(new Set(bodies.map((b) => JSON.stringify({ ...b, instance: undefined }))).size).toBe(1);
   });
 
   it("answers 422 with one issue per bad field", async () => {
@@ -73,9 +85,9 @@ describe("route wrapper: one caller, one error body", () => {
     const response = await listExport(get("/account/invoices/export?tab=overdue&scope=some"));
     expect(response.status).toBe(422);
     const body: Json = await response.json();
-    expect(body.error).toMatchObject({ code: "invalid", message: "Choose a tab (open, recent, payments) and a scope (all, current, filtered)." });
-    expect(body.error.details.issues.map((i: Json) => i.path)).toEqual(["tab", "scope"]);
-    for (const issue of body.error.details.issues) expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
+    expect(body).toMatchObject({ status: 422, code: "invalid", detail: "Choose a tab (open, recent, payments) and a scope (all, current, filtered)." });
+    expect(body.issues.map((i: Json) => i.path)).toEqual(["tab", "scope"]);
+    for (const issue of body.issues) expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
 
     const put = await putPreferences(
       new Request(`${BASE}/api/notification-preferences`, {
@@ -85,7 +97,7 @@ describe("route wrapper: one caller, one error body", () => {
       }),
     );
     expect(put.status).toBe(422);
-    expect(await put.json()).toMatchObject({ error: { code: "invalid", message: "Alert and Email must each be true or false", details: { issues: [{ path: "alert" }] } } });
+    expect(await put.json()).toMatchObject({ code: "invalid", detail: "Alert and Email must each be true or false", issues: [{ path: "alert" }] });
   });
 
   it("answers 429 with Retry-After when the user's export slots are taken, and writes nothing", async () => {
@@ -96,7 +108,7 @@ describe("route wrapper: one caller, one error body", () => {
     const response = await listExport(get("/account/invoices/export?tab=open&scope=all"));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("5");
-    expect(await response.json()).toMatchObject({ error: { code: "rate_limited", details: { retryAfterSeconds: 5 } } });
+    expect(await response.json()).toMatchObject({ status: 429, code: "rate_limited", retryAfterSeconds: 5 });
     const exported = await (await getDb()).select().from(auditEvents).where(eq(auditEvents.actorUserId, viewer.userId));
     expect(exported).toEqual([]);
   });
@@ -117,7 +129,7 @@ describe("route wrapper: one caller, one error body", () => {
       const api = await listExport(get("/account/invoices/export?tab=open&scope=all", headers));
       expect(api.status).toBe(429);
       expect(api.headers.get("retry-after")).toBe("5");
-      expect(await api.json()).toMatchObject({ error: { code: "rate_limited" } });
+      expect(await api.json()).toMatchObject({ status: 429, code: "rate_limited" });
     }
 
     // 403 (no users.manage for the audit log) and 422 (a tab that does not exist), each back to its own page.
@@ -141,7 +153,7 @@ describe("route wrapper: one caller, one error body", () => {
       new Request(`${BASE}/api/notification-preferences`, { method: "PUT", headers: { "sec-fetch-site": "cross-site" }, body: JSON.stringify({ alert: true, email: true }) }),
     );
     expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
+    expect(await response.json()).toMatchObject({ status: 403, code: "forbidden" });
     expect(await (await getDb()).select().from(notificationPreferences).where(eq(notificationPreferences.userId, manager.userId))).toEqual([]);
   });
 
@@ -188,10 +200,18 @@ describe("route wrapper: one caller, one error body", () => {
     const response = await broken(get("/anything"));
     expect(response.status).toBe(500);
     const body: Json = await response.json();
-    expect(body).toEqual({ error: { code: "internal", message: "Something went wrong. Please try again.", details: { digest: expect.stringMatching(/^[0-9a-f]{8}$/) } } });
+    expect(body).toEqual({
+      type: "about:blank",
+      title: "Internal Server Error",
+      status: 500,
+      detail: "Something went wrong. Please try again.",
+      instance: "/anything",
+      code: "internal",
+      digest: expect.stringMatching(/^[0-9a-f]{8}$/),
+    });
     expect(JSON.stringify(body)).not.toContain("10.0.0.1");
     // The log line carries the same digest and the real error (lib/log.ts).
-    expect(logged.mock.calls[0][0]).toMatchObject({ digest: body.error.details.digest, err: { message: "connection refused at 10.0.0.1" } });
+    expect(logged.mock.calls[0][0]).toMatchObject({ digest: body.digest, err: { message: "connection refused at 10.0.0.1" } });
   });
 
   it("cron routes: 404 without a configured secret, 401 with a wrong one", async () => {
@@ -203,7 +223,14 @@ describe("route wrapper: one caller, one error body", () => {
       process.env.CRON_SECRET = "the-cron-secret";
       const wrong = await cronReminders(new Request(`${BASE}/api/cron/reminders`, { method: "POST", headers: { authorization: "Bearer nope" } }));
       expect(wrong.status).toBe(401);
-      expect(await wrong.json()).toEqual({ error: { code: "unauthenticated", message: "A valid cron secret is required" } });
+      expect(await wrong.json()).toEqual({
+        type: "about:blank",
+        title: "Unauthorized",
+        status: 401,
+        detail: "A valid cron secret is required",
+        instance: "/api/cron/reminders",
+        code: "unauthenticated",
+      });
     } finally {
       if (saved === undefined) delete process.env.CRON_SECRET;
       else process.env.CRON_SECRET = saved;

@@ -92,7 +92,7 @@ describe("control characters", () => {
       const response = await ingest(invoiceBody(description));
       expect(response.status).toBe(422);
       const body: Json = await response.json();
-      expect(body.error.details.issues.map((i: Json) => i.path)).toEqual(["lines.0.description"]);
+      expect(body.issues.map((i: Json) => i.path)).toEqual(["lines.0.description"]);
     }
     expect(await invoiceCount()).toBe(before);
     expect((await ingest(invoiceBody("Plain text, ünïcödé and emoji 🚀"))).status).toBe(201);
@@ -157,11 +157,11 @@ describe("request bodies", () => {
     for (const headers of types) {
       const response = await put(json, headers);
       expect(response.status).toBe(415);
-      expect(await response.json()).toMatchObject({ error: { code: "unsupported_media_type" } });
+      expect(await response.json()).toMatchObject({ status: 415, code: "unsupported_media_type" });
     }
     const unknown = await put(JSON.stringify({ alert: true, email: true, admin: true }));
     expect(unknown.status).toBe(422);
-    expect(((await unknown.json()) as Json).error.details.issues).toEqual([{ path: "", message: expect.stringContaining("admin") }]);
+    expect(((await unknown.json()) as Json).issues).toEqual([{ path: "", message: expect.stringContaining("admin") }]);
     expect(await savedPreferences()).toEqual([]);
     expect((await put(json, { "content-type": "application/json; charset=utf-8" })).status).toBe(200);
   });
@@ -183,7 +183,7 @@ describe("request bodies", () => {
     expect(padded.length).toBeLessThan(16 * 1024);
     const response = await put(padded);
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ error: { code: "payload_too_large" } });
+    expect(await response.json()).toMatchObject({ status: 413, code: "payload_too_large" });
     // A streamed body without Content-Length is cut off at the limit too.
     const stream = new ReadableStream({
       start(controller) {
@@ -241,7 +241,7 @@ describe("Fetch Metadata", () => {
     for (const download of downloads()) {
       const response = await download({ "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" });
       expect(response.status).toBe(403);
-      expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
+      expect(await response.json()).toMatchObject({ status: 403, code: "forbidden" });
     }
     const db = await getDb();
     expect(await db.select().from(auditEvents).where(eq(auditEvents.actorUserId, other.userId))).toEqual([]);

@@ -64,7 +64,7 @@ const paymentBody = (amountMinor: number) => ({
 async function issuesOf(response: Response): Promise<string[]> {
   expect(response.status).toBe(422);
   const body: Json = await response.json();
-  return body.error.details.issues.map((i: Json) => i.path);
+  return body.issues.map((i: Json) => i.path);
 }
 
 async function countRows() {

@@ -45,6 +45,16 @@ describe("proxy", () => {
     expect(replayed.headers.get("set-cookie")).toMatch(new RegExp(`${sessionCookieName()}=;`));
   });
 
+  it("lets the probes, the metrics page and the OpenAPI document through without a session (they answer for themselves)", async () => {
+    for (const path of ["/api/health", "/api/ready", "/api/metrics", "/api/v1/openapi.json"]) {
+      const response = await get(`http://localhost:3000${path}`);
+      expect(response.headers.get("location"), path).toBeNull();
+      expect(response.status, path).toBe(200);
+      // NextResponse.next(): the request goes on to its route handler.
+      expect(response.headers.get("x-middleware-next"), path).toBe("1");
+    }
+  });
+
   it("answers 413 to a server action whose declared body is over Next's 1 MB limit, and lets smaller ones through", async () => {
     const post = (length: number) =>
       proxy(new NextRequest("http://localhost:3000/account/users", { method: "POST", headers: { "next-action": "abc123", "content-length": String(length) } }));

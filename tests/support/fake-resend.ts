@@ -45,7 +45,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return data;
 }
 
-export async function startFakeResend(): Promise<FakeResend> {
+// `port`: a fixed loopback port (scripts/cluster.ts keeps to its range); any free port by default.
+export async function startFakeResend(options: { port?: number } = {}): Promise<FakeResend> {
   const requests: RecordedRequest[] = [];
   const deliveries = new Map<string, string>();
   const queue: FakeReply[] = [];
@@ -89,7 +90,7 @@ export async function startFakeResend(): Promise<FakeResend> {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   server.unref();
   const { port } = server.address() as AddressInfo;
 

@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { authorizeCronRequest, cronNow } from "@/lib/http/cron-request";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 
-const saved = { secret: process.env.CRON_SECRET, env: process.env.NODE_ENV, url: process.env.NEXTAUTH_URL };
+const saved = { secret: process.env.CRON_SECRET, env: process.env.NODE_ENV, url: process.env.NEXTAUTH_URL, travel: process.env.CRON_TIME_TRAVEL };
 afterEach(() => {
   for (const [key, value] of [
     ["CRON_SECRET", saved.secret],
     ["NEXTAUTH_URL", saved.url],
+    ["CRON_TIME_TRAVEL", saved.travel],
   ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
@@ -43,6 +44,14 @@ describe("cron routes", () => {
     (process.env as Record<string, string>).NODE_ENV = "production";
     await expect(cronNow(cron(undefined, JSON.stringify({ now: "2027-01-29T12:00:00Z" })), CRON_LIMIT)).rejects.toMatchObject({ code: "invalid" });
     expect(Math.abs((await cronNow(cron(), CRON_LIMIT)).getTime() - Date.now())).toBeLessThan(5_000);
+  });
+
+  it("accept it in production only with CRON_TIME_TRAVEL on (the topology test's time travel)", async () => {
+    (process.env as Record<string, string>).NODE_ENV = "production";
+    process.env.CRON_TIME_TRAVEL = "off";
+    await expect(cronNow(cron(undefined, JSON.stringify({ now: "2027-01-29T12:00:00Z" })), CRON_LIMIT)).rejects.toMatchObject({ code: "invalid" });
+    process.env.CRON_TIME_TRAVEL = "on";
+    expect((await cronNow(cron(undefined, JSON.stringify({ now: "2027-01-29T12:00:00Z" })), CRON_LIMIT)).toISOString()).toBe("2027-01-29T12:00:00.000Z");
   });
 });
 

@@ -28,6 +28,9 @@ describe("settings from the environment", () => {
       NOTIFICATION_JOBS: true,
       REMINDER_SWEEP_INTERVAL_MS: 900_000,
       OUTBOX_INTERVAL_MS: 30_000,
+      CRON_TIME_TRAVEL: false,
+      JOB_LEASE_SECONDS: 30,
+      EXPORT_LEASE_SECONDS: 120,
     });
     for (const unset of ["DATABASE_URL", "PGLITE_DIR", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "PORTAL_DEMO_MODE", "RESEND_API_KEY", "EMAIL_FROM", "CRON_SECRET"] as const) {
       expect(settings[unset]).toBeUndefined();
@@ -72,6 +75,9 @@ describe("settings from the environment", () => {
     ["PORTAL_DEMO_MODE", "maybe", "must be on or off"],
     ["NOTIFICATION_JOBS", "sometimes", "must be on or off"],
     ["NODE_ENV", "staging", "must be development, production or test"],
+    ["JOB_LEASE_SECONDS", "2", "must be a whole number from 3 to 600"],
+    ["EXPORT_LEASE_SECONDS", "99999", "must be a whole number from 4 to 3600"],
+    ["CRON_TIME_TRAVEL", "yes", "must be on or off"],
   ])("refuse %s=%s and name the setting", (setting, value, message) => {
     const error = problemsOf({ [setting]: value });
     expect(error.problems).toEqual([{ setting, message }]);

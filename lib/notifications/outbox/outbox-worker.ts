@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailOutbox, type OutboxEmail } from "@/db/schema";
+import { countEmail } from "@/lib/metrics/registry";
 import { OUTBOX_RETRY, retryDelayMs } from "./backoff";
 import { emailSenderFromEnv, type EmailSender } from "./email-sender";
 import type { SendOutcome } from "./send-outcome";
@@ -72,6 +73,7 @@ export async function runOutboxWorker(db: Db, options: OutboxWorkerOptions = {})
       const outcome = await sendSafely(sender, row, now);
       const recorded = await recordOutcome(db, row, outcome, now, options.random);
       result[recorded] += 1;
+      countEmail(recorded);
     });
     if (claimed.length < batchSize) break;
   }
