@@ -9,8 +9,11 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A self-contained server under .next/standalone (README "Deploy"); scripts/standalone.mjs adds
+  // what Next leaves out (static files, public/, the migrations) and the portal's server entry.
+  output: "standalone",
   // Native or file-reading packages must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "pg", "prom-client"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdfkit", "pg", "pino", "prom-client"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

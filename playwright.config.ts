@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
-// End-to-end tests drive Debian's Chromium against `next start` (run `next build` first: npm run test:e2e does).
+// End-to-end tests drive Debian's Chromium against the standalone server (`npm run build` first: npm run test:e2e does).
 export default defineConfig({
   testDir: "e2e",
   // Specs that change data own their accounts (e2e/support/fixture-accounts.ts), so they run in any order
@@ -30,7 +30,7 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://localhost:${port}/sign-in`,
-    // Includes migrating and seeding the demo data and the fixtures before `next start`.
+    // Includes migrating and seeding the demo data and the fixtures before the server starts.
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

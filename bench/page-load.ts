@@ -30,12 +30,17 @@ type Load = { rps: number; p95Ms: number; errors: number };
 function build(args: string[]) {
   const result = spawnSync(process.execPath, [NEXT, "build", ...args], { stdio: ["ignore", "ignore", "inherit"] });
   if (result.status !== 0) throw new Error(`next build ${args.join(" ")} failed`);
+  // The portal's build is completed into its deployable form, as `npm run build` does.
+  if (args.length === 0 && spawnSync(process.execPath, ["scripts/standalone.mjs"], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0)
+    throw new Error("scripts/standalone.mjs failed");
 }
 
-// Starts `next start`; with LOG_SQL_STATEMENTS=1 the portal prints one line per SQL statement,
-// which is how the statements of one request are counted.
+// Starts the portal as deployed (node .next/standalone/server.js, request log lines included) or
+// the bare page with `next start`; with LOG_SQL_STATEMENTS=1 the portal prints one line per SQL
+// statement, which is how the statements of one request are counted.
 async function start(args: string[], port: number, env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [NEXT, "start", ...args, "-p", String(port)], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const command = args.length ? [NEXT, "start", ...args, "-p", String(port)] : [path.join(".next", "standalone", "server.js")];
+  const child = spawn(process.execPath, command, { env: { ...process.env, HOSTNAME: "127.0.0.1", PORT: String(port), ...env }, stdio: ["ignore", "pipe", "inherit"] });
   let statements = 0;
   child.stdout!.on("data", (chunk: Buffer) => {
     statements += chunk

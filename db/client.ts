@@ -1,9 +1,10 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
-import { env } from "@/lib/env";
+import { dataDir, env } from "@/lib/env";
 import * as schema from "./schema";
 
 // One type for both drivers: pg (DATABASE_URL) and the embedded PGlite (default).
@@ -22,7 +23,7 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 // Where the embedded database lives; `memory://` keeps it in memory (tests).
 export function pgliteDir(): string {
-  return env().PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+  return env().PGLITE_DIR ?? path.join(dataDir(), "pglite");
 }
 
 // With LOG_SQL_STATEMENTS=1, one "[sql]" line per statement: bench/page-load.ts counts a page's
@@ -39,7 +40,7 @@ async function connect(): Promise<Connection> {
     const pool = new Pool({ connectionString: url, max: DATABASE_POOL_MAX });
     // An idle connection the server closes (restart, failover, a dropped test database) emits
     // 'error' on the pool; unhandled, that would crash the process. The pool discards the client.
-    pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+    pool.on("error", (error) => logger().warn({ err: errorFields(error) }, "idle database connection lost"));
     const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Database;
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     return { db, driver: "pg", close: () => pool.end(), poolStats, pool };

@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "@/lib/log";
 import { sql } from "drizzle-orm";
 import { isDemoMode } from "@/lib/env";
 import { getConnection } from "./client";
@@ -18,7 +19,7 @@ export async function ensureDatabaseReady(now = new Date()): Promise<void> {
     const [{ seeded }] = await rawRows<{ seeded: boolean }>(tx, sql`select exists (select 1 from accounts) as seeded`);
     if (!seeded) {
       await seedDemoData(tx, now);
-      console.log("[billing-portal] demo data seeded");
+      logger().info("demo data seeded");
     }
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import path from "node:path";
 import { z } from "zod";
 
 // Every setting the portal reads from the environment, typed and defaulted in this one module
@@ -40,13 +41,25 @@ const envSchema = z.object({
   NODE_ENV: setting(z.enum(["development", "production", "test"], "must be development, production or test").default("development")),
   // Set by Next.js itself (`next build` runs the server modules once in this phase).
   NEXT_PHASE: text(),
-  // The port `next start` listens on; the stand-in origin for links while NEXTAUTH_URL is unset.
+  // The port the server listens on; the stand-in origin for links while NEXTAUTH_URL is unset.
   PORT: wholeNumber(1, 3000),
+  // The address the standalone entry listens on (scripts/standalone-server.mjs reads PORT and
+  // HOSTNAME itself, before this module can load; listed here to be documented and checked).
+  HOSTNAME: setting(z.string().trim().default("0.0.0.0")),
+  // After SIGTERM, how long in-flight requests (exports included) and a running job may take
+  // before the server cuts them off and exits (scripts/serve.mjs, lib/server/shutdown.ts).
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 25_000),
+  // The least severe JSON log line written (lib/log.ts).
+  LOG_LEVEL: setting(z.enum(["debug", "info", "warn", "error", "silent"], "must be debug, info, warn, error or silent").default("info")),
 
   // Database: PostgreSQL through pg when set, else the embedded PGlite under PGLITE_DIR.
   DATABASE_URL: setting(url(["postgres:", "postgresql:"], "postgres://user@host:5432/database").optional()),
   DATABASE_POOL_MAX: wholeNumber(1, 10),
   PGLITE_DIR: text(),
+  // Where the embedded database (unless PGLITE_DIR) and the generated session key live: .data in
+  // the working directory by default. The standalone entry sets it to the directory it was started
+  // from, so `npm run build` (which empties .next) never takes the demo database with it.
+  DATA_DIR: text(),
   // One "[sql]" log line per statement (bench/page-load.ts counts round trips with it).
   LOG_SQL_STATEMENTS: setting(flag().default(false)),
 
@@ -114,6 +127,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 // The current settings; throws EnvError naming every wrong one.
 export function env(): Env {
   return parseEnv(process.env);
+}
+
+// The portal's own files outside the database (see DATA_DIR).
+export function dataDir(): string {
+  return path.resolve(process.cwd(), env().DATA_DIR ?? ".data");
 }
 
 export function providerName(): string {

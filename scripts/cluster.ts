@@ -444,6 +444,8 @@ async function main(): Promise<void> {
     log("next build …");
     const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "ignore", "inherit"] });
     if (build.status !== 0) throw new Error("next build failed");
+    // Completes .next/standalone (as `npm run build` does), for CLUSTER_SERVER=standalone.
+    if (spawnSync(process.execPath, ["scripts/standalone.mjs"], { stdio: ["ignore", "ignore", "inherit"] }).status !== 0) throw new Error("scripts/standalone.mjs failed");
   }
   await setUp();
   const jar = await sessionsAcrossInstances();

@@ -3,7 +3,7 @@
 // the server opens it, e2e/support/seed-fixtures.ts migrates it and seeds the demo data plus the
 // accounts the specs that change data own (e2e/support/fixture-accounts.ts).
 import { spawn, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
@@ -44,6 +44,13 @@ if (process.env.DATABASE_URL) {
 const seed = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "e2e/support/seed-fixtures.ts"], { env, stdio: "inherit" });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port], { env, stdio: "inherit" });
+// The production entry (`npm run build` made it), as deployed. Its JSON log lines (one per request)
+// go to .data/e2e-<port>.server.log rather than into Playwright's output: e2e/logs.spec.ts reads
+// them, and so does whoever investigates a failed spec. Its stderr stays in the output.
+const serverLog = path.join(process.cwd(), ".data", `e2e-${port}.server.log`);
+mkdirSync(path.dirname(serverLog), { recursive: true });
+const logFile = createWriteStream(serverLog);
+const server = spawn(process.execPath, [".next/standalone/server.js"], { env: { ...env, HOSTNAME: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
+server.stdout.pipe(logFile);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

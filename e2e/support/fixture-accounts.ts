@@ -62,6 +62,15 @@ export const NOTIFY_SPEC = {
   pastDueDays: [2, 10, 15, 25, 30],
 } as const satisfies { slug: string; name: string; admin: FixtureUser; billing: FixtureUser; viewer: FixtureUser; member: FixtureUser; pastDueDays: number[] };
 
+// e2e/logs.spec.ts: signs in, adds a card and exports an open invoice, then reads the server's log
+// for the password, the card number and the CSV's rows.
+export const LOGS_SPEC = {
+  slug: "e2e-logs",
+  name: "Logs Spec Co",
+  admin: { email: "admin@e2e-logs.example", name: "Lou Logs", role: "account_admin" },
+  invoiceNumber: "LOGS-7731",
+} as const satisfies { slug: string; name: string; admin: FixtureUser; invoiceNumber: string };
+
 // Every fixture account with its users, as the seed makes them.
 export const FIXTURE_ACCOUNTS: { slug: string; name: string; users: FixtureUser[] }[] = [
   { slug: ADMIN_SPEC.slug, name: ADMIN_SPEC.name, users: [ADMIN_SPEC.admin, ADMIN_SPEC.billing] },
@@ -69,4 +78,5 @@ export const FIXTURE_ACCOUNTS: { slug: string; name: string; users: FixtureUser[
   { slug: OPERATOR_SPEC.slug, name: OPERATOR_SPEC.name, users: [OPERATOR_SPEC.billing] },
   { slug: GEN3_SPEC.slug, name: GEN3_SPEC.name, users: [GEN3_SPEC.admin] },
   { slug: NOTIFY_SPEC.slug, name: NOTIFY_SPEC.name, users: [NOTIFY_SPEC.admin, NOTIFY_SPEC.billing, NOTIFY_SPEC.viewer, NOTIFY_SPEC.member] },
+  { slug: LOGS_SPEC.slug, name: LOGS_SPEC.name, users: [LOGS_SPEC.admin] },
 ];

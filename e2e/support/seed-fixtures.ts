@@ -13,7 +13,7 @@ import { postInvoice } from "@/lib/invoices/post-invoice";
 import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { claimDataDir } from "@/lib/server/data-dir-lock";
-import { ADMIN_SPEC, FIXTURE_ACCOUNTS, FIXTURE_PASSWORD, GEN3_SPEC, NOTIFY_SPEC, OPERATOR_SPEC } from "./fixture-accounts";
+import { ADMIN_SPEC, FIXTURE_ACCOUNTS, FIXTURE_PASSWORD, GEN3_SPEC, LOGS_SPEC, NOTIFY_SPEC, OPERATOR_SPEC } from "./fixture-accounts";
 
 const SYSTEM = { kind: "system" as const, label: "e2e fixtures" };
 const DAY_MS = 86_400_000;
@@ -130,6 +130,9 @@ async function seedFixtures(db: Db, now: Date): Promise<void> {
   for (const days of NOTIFY_SPEC.pastDueDays) {
     await postOpenInvoice(db, notify.account.id, `NTF-${days}`, addDays(today, -(days + 30)));
   }
+
+  // One open invoice, for the logs spec's export.
+  await postOpenInvoice(db, made[LOGS_SPEC.slug].account.id, LOGS_SPEC.invoiceNumber, addDays(today, -5));
 }
 
 if (!process.env.DATABASE_URL) claimDataDir();

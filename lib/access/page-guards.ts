@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { recordAccessDenied } from "@/lib/audit/access-denied";
@@ -18,7 +19,9 @@ export async function requirePageViewer(): Promise<Viewer> {
 export async function requirePagePermission(permission: Permission): Promise<Viewer> {
   const viewer = await requirePageViewer();
   if (!viewer.permissions.has(permission)) {
-    await recordAccessDenied(viewer, { route: null, permission }, originOf(await headers())).catch((error) => console.error("[access.denied not recorded]", error));
+    await recordAccessDenied(viewer, { route: null, permission }, originOf(await headers())).catch((error) =>
+      logger().error({ err: errorFields(error) }, "access.denied not recorded"),
+    );
     redirect(`/missing-permission?permission=${encodeURIComponent(permission)}`);
   }
   return viewer;

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { noteRequestIdentity } from "@/lib/server/request-context";
 import { readSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
 import type { LiveSession } from "@/lib/auth/sessions";
 import { loadLiveIdentity, type Identity, type LiveIdentity, type Operator, type Viewer } from "./load-viewer";
@@ -25,7 +26,12 @@ const getLiveIdentity = cache(async (): Promise<LiveIdentity | null> => {
 export const getCurrentSession = cache(async (): Promise<LiveSession | null> => (await getLiveIdentity())?.session ?? null);
 
 // The identity behind this request's session cookie, loaded once per request.
-export const getIdentity = cache(async (): Promise<Identity | null> => (await getLiveIdentity())?.identity ?? null);
+export const getIdentity = cache(async (): Promise<Identity | null> => {
+  const identity = (await getLiveIdentity())?.identity ?? null;
+  // The request log line names whose request it was (lib/server/request-log.ts).
+  if (identity) noteRequestIdentity({ userId: identity.userId, accountId: identity.kind === "customer" ? identity.accountId : undefined });
+  return identity;
+});
 
 export async function getViewer(): Promise<Viewer | null> {
   const identity = await getIdentity();

@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { rawRows } from "@/db/raw-rows";
@@ -76,6 +77,6 @@ export async function auditRefusal(viewer: Viewer, error: unknown, context: { ro
       await recordAccessDenied(viewer, { route: context.route, otherAccount: true }, context.origin);
     }
   } catch (auditError) {
-    console.error("[access.denied not recorded]", auditError);
+    logger().error({ err: errorFields(auditError) }, "access.denied not recorded");
   }
 }

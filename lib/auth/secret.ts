@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { dataDir, env } from "@/lib/env";
 
 // The key that signs session cookies: NEXTAUTH_SECRET, or else (development, demo mode) a random
-// key made once per installation and kept in .data/auth-secret. Note: never a fixed fallback;
+// key made once per installation and kept in .data/auth-secret (DATA_DIR). Note: never a fixed fallback;
 // anyone who knows it can forge a session for any user. lib/server/start.ts refuses production
 // without NEXTAUTH_SECRET outside demo mode, where several instances must share one key.
 let generated: string | undefined;
@@ -12,7 +12,7 @@ let generated: string | undefined;
 export function authSecret(): string {
   const { NEXTAUTH_SECRET } = env();
   if (NEXTAUTH_SECRET) return NEXTAUTH_SECRET;
-  generated ??= installationSecret(path.join(process.cwd(), ".data", "auth-secret"));
+  generated ??= installationSecret(path.join(dataDir(), "auth-secret"));
   return generated;
 }
 

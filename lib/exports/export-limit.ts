@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { and, eq, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { exportLeases, users } from "@/db/schema";
@@ -82,7 +83,7 @@ export async function withExportSlot(viewer: Pick<Viewer, "userId" | "accountId"
 // The same response, holding `slot` while its body streams: renewed as chunks go out, released
 // once the body has been fully read, has failed, or was cancelled by the client.
 export function holdSlotWhileStreaming(response: Response, slot: ExportSlot): Response {
-  const release = () => slot.release().catch((error) => console.error("[export] lease not released (it expires by itself)", error));
+  const release = () => slot.release().catch((error) => logger().error({ err: errorFields(error) }, "export lease not released (it expires by itself)"));
   const reader = response.body?.getReader();
   if (!reader) {
     void release();
@@ -102,7 +103,7 @@ export function holdSlotWhileStreaming(response: Response, slot: ExportSlot): Re
           controller.enqueue(value);
           if (Date.now() - renewedAt > renewAfterMs) {
             renewedAt = Date.now();
-            await slot.renew(new Date()).catch((error) => console.error("[export] lease not renewed", error));
+            await slot.renew(new Date()).catch((error) => logger().error({ err: errorFields(error) }, "export lease not renewed"));
           }
         } catch (error) {
           await release();

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { Operator, Viewer } from "@/lib/access/load-viewer";
@@ -9,6 +10,8 @@ import { auditRefusal } from "@/lib/audit/access-denied";
 import { requestOrigin } from "@/lib/audit/request-origin";
 import type { RequestOrigin } from "@/lib/audit/record-audit-event";
 import { isAppError } from "@/lib/errors";
+import { errorFields, logger } from "@/lib/log";
+import { currentRequestContext } from "@/lib/server/request-context";
 import { fieldErrorsOf } from "@/lib/validation";
 import { CONFIRMATION_REQUIRED, type FormState } from "./form-state";
 
@@ -86,6 +89,8 @@ export function formStateFromError(error: unknown, values: Record<string, string
       values,
     };
   }
-  console.error(error);
-  return { status: "error", message: "Something went wrong. Please try again.", values };
+  // The reference the user sees is the digest on the logged error, so support can find it.
+  const digest = randomUUID().slice(0, 8);
+  logger().error({ digest, requestId: currentRequestContext()?.requestId, err: errorFields(error) }, "form action error");
+  return { status: "error", message: `Something went wrong. Please try again. Reference: ${digest}.`, values };
 }

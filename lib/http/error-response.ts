@@ -1,7 +1,9 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { randomUUID } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import { isAppError, type AppError } from "@/lib/errors";
+import { currentRequestContext } from "@/lib/server/request-context";
 import type { InvalidDetails, Issue } from "@/lib/validation";
 import type { ProblemCode, ProblemDetails } from "./problem-details-schema";
 
@@ -76,6 +78,6 @@ export function errorResponse(error: unknown, request?: Request): Response {
     return problemResponse(appErrorBody(error, instance), { headers });
   }
   const digest = randomUUID().slice(0, 8);
-  console.error(`[route error ${digest}]`, error);
+  logger().error({ digest, requestId: currentRequestContext()?.requestId, err: errorFields(error) }, "route error");
   return problemResponse(problem(500, "internal", "Something went wrong. Please try again.", instance, { digest }));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { getConnection, getDb } from "@/db/client";
 import type { CopyQuery } from "@/db/copy-csv-out";
 import { requirePermission } from "@/lib/access/guards";
@@ -104,7 +105,7 @@ async function* auditedBatches<Batch>(
     }
     completed = true;
   } finally {
-    await record(rowCount, completed).catch((error) => console.error("[export] audit event not recorded", error));
+    await record(rowCount, completed).catch((error) => logger().error({ err: errorFields(error) }, "export audit event not recorded"));
   }
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { getConnection } from "@/db/client";
 import { outboxDepth } from "@/lib/notifications/outbox/outbox-depth";
 import { metrics } from "./registry";
@@ -21,7 +22,7 @@ export async function renderMetrics(now = new Date()): Promise<{ contentType: st
   } catch (error) {
     m.outboxPending.set(Number.NaN);
     m.outboxOldestPendingAge.set(Number.NaN);
-    console.error("[metrics] outbox depth not read:", error instanceof Error ? error.message : error);
+    logger().warn({ err: errorFields(error) }, "metrics: outbox depth not read");
   }
   return { contentType: m.registry.contentType, body: await m.registry.metrics() };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { getDb } from "@/db/client";
 import { acquireJobLease, currentJobLeaseHolder, instanceId, jobLeaseSeconds, releaseJobLease } from "@/lib/jobs/job-lease";
 import { runReminderSweep, type SweepResult } from "./reminder-sweep";
@@ -62,7 +63,7 @@ export async function sweepRemindersOnLeader(now: Date = new Date()): Promise<Le
       acquireJobLease(db, REMINDER_SWEEP_LEASE, me).then(
         (ok) => (held = ok),
         // The database unreachable: the sweep's own next batch fails too; nothing to decide here.
-        (error) => console.error("[billing-portal] reminder sweep lease not renewed", error),
+        (error) => logger().error({ err: errorFields(error) }, "reminder sweep lease not renewed"),
       );
     },
     (jobLeaseSeconds() * 1000) / 3,
@@ -74,6 +75,6 @@ export async function sweepRemindersOnLeader(now: Date = new Date()): Promise<Le
     clearInterval(renew);
     current.running = false;
     if (!current.heartbeat && held)
-      await releaseJobLease(db, REMINDER_SWEEP_LEASE, me).catch((error) => console.error("[billing-portal] reminder sweep lease not released", error));
+      await releaseJobLease(db, REMINDER_SWEEP_LEASE, me).catch((error) => logger().error({ err: errorFields(error) }, "reminder sweep lease not released"));
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFields, logger } from "@/lib/log";
 import { getDb } from "@/db/client";
 import { migrationsAreCurrent } from "@/db/migration-status";
 import { isShuttingDown } from "./shutdown-state";
@@ -29,7 +30,7 @@ export async function checkReadiness(): Promise<Readiness> {
       READINESS_TIMEOUT_MS,
     );
   } catch (error) {
-    console.error("[ready] database check failed:", error instanceof Error ? error.message : error);
+    logger().warn({ err: errorFields(error) }, "readiness: database check failed");
     return { ready: false, reason: "database_unreachable" };
   }
   return current ? { ready: true } : { ready: false, reason: "migrations_pending" };

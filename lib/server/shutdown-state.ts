@@ -1,7 +1,7 @@
-// Whether this instance is shutting down (issue 15 items 4 and 5). The graceful-shutdown code
-// marks it on SIGTERM; /api/ready then answers 503 so the load balancer stops sending new
-// requests while in-flight ones finish. Kept on globalThis: Next.js bundles instrumentation
-// (where the signal handler lives) and the route handlers separately.
+// Whether this instance is shutting down (issue 15 items 4 and 5). lib/server/http-server.ts marks
+// it on SIGTERM; /api/ready then answers 503 so the load balancer stops sending new requests
+// while in-flight ones finish. Kept on globalThis: the server entry gets lib/server/http-server.ts
+// through instrumentation's bundle, and the route handlers are bundled separately.
 const state = globalThis as unknown as { __portalShuttingDown?: boolean };
 
 export function markShuttingDown(): void {

@@ -1,8 +1,29 @@
 import "server-only";
 import { ensureDatabaseReady } from "@/db/ensure-ready";
 import { env, EnvError, isDemoMode } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { startNotificationJobs } from "@/lib/notifications/scheduler";
 import { claimDataDir } from "./data-dir-lock";
+import { servePortal } from "./http-server";
+
+// What the production server entry (scripts/standalone-server.mjs, copied to
+// .next/standalone/server.js) takes from the app once Next has run this hook: plain JavaScript
+// outside the bundle cannot import lib/, so the app hands it over through the promise the entry
+// left on globalThis (absent under `next dev`, where nobody waits for it).
+export type PortalEntry = { servePortal: typeof servePortal };
+type EntryWaiting = { resolve: (entry: PortalEntry) => void; reject: (error: unknown) => void };
+const entryWaiting = () => (globalThis as unknown as { __billingPortalEntry?: EntryWaiting }).__billingPortalEntry;
+
+// instrumentation.ts: start, and tell the entry how it went (it listens only after a good start).
+export async function startServerForEntry(): Promise<void> {
+  try {
+    await startServer();
+  } catch (error) {
+    entryWaiting()?.reject(error);
+    throw error;
+  }
+  entryWaiting()?.resolve({ servePortal });
+}
 
 // Server start-up: refuse wrong or unsafe settings, take the embedded database's lock, migrate and
 // seed, then start the background jobs (reminder sweep, email outbox). `next build` never gets
@@ -14,8 +35,7 @@ export async function startServer(): Promise<void> {
     // email must point at the one public origin rather than at whatever Host a request carried.
     for (const name of ["NEXTAUTH_SECRET", "NEXTAUTH_URL"] as const) {
       if (settings[name]) continue;
-      console.error(`[billing-portal] ${name} must be set outside demo mode.`);
-      process.exit(1);
+      refuseToStart(`${name} must be set outside demo mode.`, name);
     }
   }
   if (!settings.DATABASE_URL) claimDataDir();
@@ -30,7 +50,12 @@ function validSettingsOrExit() {
     return env();
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
-    console.error(`[billing-portal] ${error.message}`);
-    process.exit(1);
+    return refuseToStart(error.message, error.problems.map((problem) => problem.setting).join(", "));
   }
+}
+
+// One fatal log line naming the setting, then exit 1.
+function refuseToStart(message: string, setting: string): never {
+  logger().fatal({ setting }, `[billing-portal] ${message}`);
+  process.exit(1);
 }

@@ -4,6 +4,7 @@ import { getConnection } from "@/db/client";
 import { rawRows } from "@/db/raw-rows";
 import type { Viewer } from "@/lib/access/load-viewer";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { logger } from "@/lib/log";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { runOutboxWorker } from "@/lib/notifications/outbox/outbox-worker";
 import { runReminderSweep } from "@/lib/notifications/reminder-sweep";
@@ -93,7 +94,7 @@ describe("GET /api/ready", () => {
 
   it("answers 503 when the database does not answer, without saying where it is", async () => {
     dbCalls.fail = true;
-    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    vi.spyOn(logger(), "warn").mockImplementation(() => undefined);
     const response = await ready(get("/api/ready"));
     expect(response.status).toBe(503);
     const text = await response.text();

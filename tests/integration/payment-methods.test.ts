@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, paymentMethods } from "@/db/schema";
+import { logger } from "@/lib/log";
 import { addPaymentMethod } from "@/lib/payments/add-payment-method";
 import { removePaymentMethod, setDefaultPaymentMethod } from "@/lib/payments/change-payment-method";
 import { listPaymentMethods } from "@/lib/payments/list-payment-methods";
@@ -33,11 +34,10 @@ async function databaseDump(): Promise<string> {
 describe("adding a card (R-M1, R-M2)", () => {
   it("keeps only brand, last 4, expiry and an opaque token: the number is nowhere in the database or the log", async () => {
     const logged: string[] = [];
-    for (const level of ["log", "info", "warn", "error", "debug"] as const) {
-      vi.spyOn(console, level).mockImplementation(
-        (...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(" ")),
-      );
-    }
+    const record = (...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(" "));
+    for (const level of ["log", "info", "warn", "error", "debug"] as const) vi.spyOn(console, level).mockImplementation(record);
+    // …and the portal's logger (lib/log.ts), which writes to stdout without going through console.
+    for (const level of ["trace", "debug", "info", "warn", "error", "fatal"] as const) vi.spyOn(logger(), level).mockImplementation(record as never);
     const account = await createTestAccount();
     const { viewer } = await createTestUser(account, ["billing_manager"]);
     const added = await addPaymentMethod(viewer, card(), { ip: "10.0.0.5" }, now);

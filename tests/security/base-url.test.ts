@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { appBaseUrl, rememberRequestOrigin } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { absoluteUrl } from "@/lib/notifications/links";
 
 afterEach(() => {
@@ -39,10 +40,11 @@ describe("production start-up", () => {
     const exit = vi.spyOn(process, "exit").mockImplementation(((code: number) => {
       throw new Error(`exit ${code}`);
     }) as never);
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    // The refusal is the logger's fatal line (lib/log.ts), naming the setting.
+    const error = vi.spyOn(logger(), "fatal").mockImplementation(() => {});
     const { startServer } = await import("@/lib/server/start");
     await expect(startServer()).rejects.toThrow("exit 1");
-    expect(error).toHaveBeenCalledWith(expect.stringContaining("NEXTAUTH_URL must be set"));
+    expect(error).toHaveBeenCalledWith({ setting: "NEXTAUTH_URL" }, expect.stringContaining("NEXTAUTH_URL must be set"));
     exit.mockRestore();
     error.mockRestore();
   });

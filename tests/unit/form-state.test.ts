@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { CONFIRMATION_REQUIRED } from "@/lib/forms/form-state";
 import { formStateFromError } from "@/lib/forms/run-form-action";
+import { logger } from "@/lib/log";
 import { parseId, parseInput } from "@/lib/validation";
 
 afterEach(() => vi.restoreAllMocks());
@@ -35,8 +36,11 @@ describe("formStateFromError", () => {
   });
 
   it("hides unexpected errors behind a generic message", () => {
-    vi.spyOn(console, "error").mockImplementation(() => undefined);
-    expect(formStateFromError(new Error("connection refused at 10.0.0.1"), {}).message).toBe("Something went wrong. Please try again.");
+    const logged = vi.spyOn(logger(), "error").mockImplementation(() => undefined);
+    const { message } = formStateFromError(new Error("connection refused at 10.0.0.1"), {});
+    expect(message).toMatch(/^Something went wrong\. Please try again\. Reference: [0-9a-f]{8}\.$/);
+    // The reference the user reads is the digest on the logged error, so support can find it.
+    expect(logged.mock.calls[0][0]).toMatchObject({ digest: /Reference: (\w+)/.exec(message!)![1], err: { message: "connection refused at 10.0.0.1" } });
   });
 });
 
