@@ -12,10 +12,11 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 // A transaction handle has the same query surface; functions that may run inside one take `Db`.
 export type Db = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-// The pg pool's usage (the metrics page); PGlite has no pool. `pool` (pg only) is for the few
-// paths drizzle has no API for, such as COPY (db/copy-csv-out.ts).
+// The pg pool's usage (the metrics page); PGlite has no pool. `exportPool` (pg only) is a second,
+// small pool for COPY exports (db/copy-csv-out.ts): a download holds its connection as long as the
+// client reads, so slow downloads must wait on each other, never take the pages' connections.
 export type PoolStats = { total: number; idle: number; waiting: number };
-type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void>; poolStats?: () => PoolStats; pool?: Pool };
+type Connection = { db: Database; driver: "pg" | "pglite"; close: () => Promise<void>; poolStats?: () => PoolStats; exportPool?: Pool };
 
 const globalForDb = globalThis as unknown as { __billingDb?: Promise<Connection> };
 
@@ -33,17 +34,21 @@ function statementLogger() {
 }
 
 async function connect(): Promise<Connection> {
-  const { DATABASE_URL: url, DATABASE_POOL_MAX } = env();
+  const { DATABASE_URL: url, DATABASE_POOL_MAX, EXPORT_POOL_MAX } = env();
   if (url) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool = new Pool({ connectionString: url, max: DATABASE_POOL_MAX });
+    const exportPool = new Pool({ connectionString: url, max: EXPORT_POOL_MAX });
     // An idle connection the server closes (restart, failover, a dropped test database) emits
     // 'error' on the pool; unhandled, that would crash the process. The pool discards the client.
-    pool.on("error", (error) => logger().warn({ err: errorFields(error) }, "idle database connection lost"));
+    for (const each of [pool, exportPool]) each.on("error", (error) => logger().warn({ err: errorFields(error) }, "idle database connection lost"));
     const db = drizzle(pool, { schema, logger: statementLogger() }) as unknown as Database;
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
-    return { db, driver: "pg", close: () => pool.end(), poolStats, pool };
+    const close = async () => {
+      await Promise.all([pool.end(), exportPool.end()]);
+    };
+    return { db, driver: "pg", close, poolStats, exportPool };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");

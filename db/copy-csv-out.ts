@@ -7,7 +7,7 @@ import { inlineParams } from "./inline-params";
 // Streams `COPY (<query>) TO STDOUT WITH (FORMAT csv)`: PostgreSQL writes the CSV itself, so the
 // rows never become JavaScript objects. PostgreSQL only (PGlite has no COPY TO STDOUT stream).
 //
-// The pooled connection is held while the bytes flow and handed back at the end. When the reader
+// A connection of the export pool (EXPORT_POOL_MAX) is held while the bytes flow and handed back at the end. When the reader
 // stops early (the download's client went away: `return()` on this generator, or `signal`
 // aborts while a chunk is awaited), the statement is cancelled with the protocol's cancel request
 // (process id and secret key, so it can never reach another session) and the connection is
@@ -17,7 +17,7 @@ import { inlineParams } from "./inline-params";
 export type CopyQuery = { sql: string; params: unknown[] };
 
 export async function* copyCsvOut(query: CopyQuery, options: { delimiter: string; signal?: AbortSignal }): AsyncGenerator<Buffer> {
-  const { pool } = await getConnection();
+  const { exportPool: pool } = await getConnection();
   if (!pool) throw new Error("COPY needs PostgreSQL (DATABASE_URL)");
   if (!/^[,;]$/.test(options.delimiter)) throw new RangeError(`Unsupported CSV delimiter ${JSON.stringify(options.delimiter)}`);
   const client: PoolClient = await pool.connect();

@@ -55,6 +55,9 @@ const envSchema = z.object({
   // Database: PostgreSQL through pg when set, else the embedded PGlite under PGLITE_DIR.
   DATABASE_URL: setting(url(["postgres:", "postgresql:"], "postgres://user@host:5432/database").optional()),
   DATABASE_POOL_MAX: wholeNumber(1, 10),
+  // Connections for CSV exports streamed by COPY, apart from the pages' pool: each download holds
+  // one while the client reads, so more exports than this at once wait for a free one.
+  EXPORT_POOL_MAX: wholeNumber(1, 4),
   PGLITE_DIR: text(),
   // Where the embedded database (unless PGLITE_DIR) and the generated session key live: .data in
   // the working directory by default. The standalone entry sets it to the directory it was started

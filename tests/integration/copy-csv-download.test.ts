@@ -36,8 +36,8 @@ function cancellableDownload(statement: string) {
 }
 
 async function pooledClientsInUse(): Promise<number> {
-  const { pool } = await getConnection();
-  return pool!.totalCount - pool!.idleCount;
+  const { exportPool } = await getConnection();
+  return exportPool!.totalCount - exportPool!.idleCount;
 }
 
 // Backends of this database still running a statement that contains `marker`.
