@@ -71,7 +71,10 @@ describe("access.denied", () => {
     const refused = await csvOf(foreign.id);
     expect(refused.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect(await refused.json()).toEqual(await missing.json());
+    // The same problem details, word for word; only `instance` differs: it echoes each request's own path.
+    const [refusedBody, missingBody] = [await refused.json(), await missing.json()];
+    expect(refusedBody.instance).toBe(`/account/invoices/${foreign.id}/csv`);
+    expect({ ...refusedBody, instance: undefined }).toEqual({ ...missingBody, instance: undefined });
     expect(await denials(manager.userId)).toEqual([
       { accountId: account.account.id, ip: expect.any(String), details: { route: "/account/invoices/[id]/csv", path: `/account/invoices/${foreign.id}/csv`, otherAccount: true } },
     ]);
