@@ -88,6 +88,11 @@ function csvResponse(filename: string, body: ReadableStream<Uint8Array>): Respon
       "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
+      // Stream through a reverse proxy instead of letting it read the whole file ahead of the
+      // client (nginx buffers by default): backpressure then reaches the database, the export's
+      // slot is held for as long as the download really lasts, and a dying instance cuts the
+      // client's download instead of leaving a proxy-buffered copy that looks complete.
+      "X-Accel-Buffering": "no",
     },
   });
 }

@@ -81,6 +81,7 @@ describe("list exports", () => {
         const { response, rows } = await download(viewer, params);
         expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
         expect(response.headers.get("cache-control")).toBe("no-store");
+        expect(response.headers.get("x-accel-buffering")).toBe("no");
         expect(response.headers.get("content-disposition")).toBe(
           `attachment; filename="acme-${{ open: "open-invoices", recent: "recent-invoices", payments: "recent-payments" }[tab]}-2026-11-25.csv"`,
         );
