@@ -198,14 +198,13 @@ export const CRON_SECRET = "cluster-cron-secret";
 export const METRICS_TOKEN = "cluster-metrics-token";
 export const SETTINGS = { JOB_LEASE_SECONDS: 6, EXPORT_LEASE_SECONDS: 15 } as const;
 
-// How an app instance is started: the one place to switch to the standalone server entry (issue
-// 15 item 1, `node .next/standalone/server.js` with PORT and HOSTNAME) once the build makes it:
-// CLUSTER_SERVER=standalone.
+// How an app instance is started: the production entry (`npm start`, issue 15 item 1) with PORT
+// and HOSTNAME; CLUSTER_SERVER=next-start runs Next's own `next start` instead.
 export function appServerCommand(port: number): { command: string; args: string[]; env: Record<string, string> } {
-  if (process.env.CLUSTER_SERVER === "standalone") {
-    return { command: process.execPath, args: [".next/standalone/server.js"], env: { PORT: String(port), HOSTNAME: "127.0.0.1" } };
+  if (process.env.CLUSTER_SERVER === "next-start") {
+    return { command: process.execPath, args: ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], env: { PORT: String(port) } };
   }
-  return { command: process.execPath, args: ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], env: { PORT: String(port) } };
+  return { command: process.execPath, args: [".next/standalone/server.js"], env: { PORT: String(port), HOSTNAME: "127.0.0.1" } };
 }
 
 export function instanceEnv(resendUrl: string): Record<string, string> {
