@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { signIn } from "../scripts/sign-in-client";
 
 // The portal's pages under load (issue 14): builds and starts the production server on this
 // bench's own PostgreSQL database with the demo data, signs in as billing@acme through the real
@@ -71,24 +72,11 @@ async function stop(server: Server | undefined) {
   await once(server.child, "exit");
 }
 
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]);
-}
-
 // The session cookie, from the same two requests the sign-in form makes.
-async function signIn(base: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email: EMAIL, password: PASSWORD, json: "true" }),
-  });
-  const session = cookiesOf(callback).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in as ${EMAIL} failed (${callback.status})`);
-  return [...jar, session].join("; ");
+async function signInCookie(base: string): Promise<string> {
+  const jar = await signIn(base, EMAIL, PASSWORD);
+  if (!jar.sessionSet) throw new Error(`sign-in as ${EMAIL} failed`);
+  return jar.cookie;
 }
 
 type Weight = { html: number; rsc: number; body: string };
@@ -220,7 +208,7 @@ export async function benchPageLoad(driver: "pg" | "pglite"): Promise<void> {
     });
     bare = await start([BARE_DIR], BARE_PORT, {});
     const base = `http://127.0.0.1:${PORT}`;
-    const cookie = await signIn(base);
+    const cookie = await signInCookie(base);
 
     const pages: [string, string][] = [
       ["Open invoices", `${base}/account/invoices`],

@@ -4,29 +4,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { statSync } from "node:fs";
+import { cookiesOf, signIn, type Jar } from "../sign-in-client";
 import { CRON_SECRET } from "./topology";
 
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]);
-}
-
-export type Jar = { cookie: string; sessionSet: boolean };
-
-// The sign-in form's two requests: the csrf token (and its cookie), then the credentials callback.
-export async function signIn(base: string, email: string, password: string): Promise<Jar> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  await callback.arrayBuffer();
-  const cookies = [...jar, ...cookiesOf(callback)];
-  return { cookie: cookies.join("; "), sessionSet: cookies.some((c) => c.startsWith("next-auth.session-token=") && c.length > "next-auth.session-token=".length) };
-}
+export { signIn, type Jar };
 
 export async function signOut(base: string, jar: Jar): Promise<number> {
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie: jar.cookie } });
