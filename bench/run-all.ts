@@ -1,9 +1,10 @@
 // npm run bench: every bench of the project, each on its own throwaway database.
-// BENCH_ONLY=invoice-list|invoice-tab-scale|csv-export|page-load|reminder-sweep|outbox-drain runs just one of them.
+// BENCH_ONLY=invoice-list|invoice-tab-scale|csv-export|page-load|reminder-sweep|outbox-drain|operator-accounts runs just one of them.
 import { withBenchDatabase } from "./bench-database";
 import { benchCsvExport } from "./csv-export";
 import { benchInvoiceList } from "./invoice-list";
 import { benchInvoiceTabScale } from "./invoice-tab-scale";
+import { benchOperatorAccounts } from "./operator-accounts";
 import { benchOutboxDrain } from "./outbox-drain";
 import { benchPageLoad } from "./page-load";
 import { benchReminderSweep } from "./reminder-sweep";
@@ -20,3 +21,4 @@ if (!only || only === "reminder-sweep") {
   await benchReminderSweep();
 }
 if (!only || only === "reminder-sweep" || only === "outbox-drain") await withBenchDatabase(benchOutboxDrain);
+if (!only || only === "operator-accounts") await benchOperatorAccounts();
