@@ -16,7 +16,8 @@ const config = {
   // skipped by default for speed; MUTATION_INCLUDE_STATIC=1 includes them (worth it for small modules).
   ignoreStatic: process.env.MUTATION_INCLUDE_STATIC !== "1",
   checkers: [],
-  concurrency: 2,
+  // One test process: the machine (and its PostgreSQL) is shared, and the concurrency tests need their timing.
+  concurrency: 1,
   timeoutMS: 20_000,
   // The initial run covers every test file related to the group (minutes on a busy machine).
   dryRunTimeoutMinutes: 30,
