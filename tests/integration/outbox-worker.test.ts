@@ -196,6 +196,8 @@ describe("outbox worker against a fake Resend", () => {
     await run(t0);
     const [row] = await rowsFor([key]);
     expect(row).toMatchObject({ status: "sent", providerMessageId: DEV_MAILBOX_ID });
+    // Stored in the row, and how /dev/mailbox tells a captured email from a sent one after a deploy: the id itself must not change.
+    expect(row.providerMessageId).toBe("dev-mailbox");
     expect(fake.requests.length).toBe(before);
   });
 

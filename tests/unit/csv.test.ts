@@ -21,6 +21,9 @@ describe("neutraliseNumber", () => {
   });
   it("treats anything else as text", () => {
     expect(neutraliseNumber("-1+cmd")).toBe("'-1+cmd");
+    // Ends like a number but is a formula: the whole value must be a decimal, not only its tail.
+    expect(["=1+2", "+1", "@1", "=SUM(A1)*2.50"].map(neutraliseNumber)).toEqual(["'=1+2", "'+1", "'@1", "'=SUM(A1)*2.50"]);
+    expect(neutraliseNumber("-12.50=1+1")).toBe("'-12.50=1+1");
   });
 });
 
