@@ -17,7 +17,7 @@ describe("neutraliseText", () => {
 
 describe("neutraliseNumber", () => {
   it("keeps plain decimals, negative ones included", () => {
-    expect(["12.50", "-12.50", "0", "1500"].map(neutraliseNumber)).toEqual(["12.50", "-12.50", "0", "1500"]);
+    expect(["12.50", "-12.50", "0", "1500", "-5"].map(neutraliseNumber)).toEqual(["12.50", "-12.50", "0", "1500", "-5"]);
   });
   it("treats anything else as text", () => {
     expect(neutraliseNumber("-1+cmd")).toBe("'-1+cmd");
