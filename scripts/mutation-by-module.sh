@@ -34,10 +34,6 @@ declare -A TESTS=(
   [access]="tests/unit/permissions.test.ts,tests/integration/auth-and-access.test.ts,tests/integration/roles.test.ts,tests/integration/role-name-concurrency.test.ts,tests/integration/last-admin-concurrency.test.ts,tests/integration/admin-guard-rails.test.ts,tests/integration/access-changes-audit.test.ts,tests/integration/users-and-invitations.test.ts,tests/integration/payment-information-permission.test.ts,tests/security/sessions.test.ts,tests/security/access-denied.test.ts,tests/security/route-gate.test.ts,tests/security/server-actions.test.ts"
 )
 
-# Static mutants (module-level constants) are tested with the mutant on before the module loads;
-# without this, ones a test also reaches at run time are reported as survivors (stryker.config.mjs).
-export MUTATION_INCLUDE_STATIC="${MUTATION_INCLUDE_STATIC:-1}"
-
 mkdir -p reports/mutation
 for group in "${@:-${ORDER[@]}}"; do
   started=$(date +%s)

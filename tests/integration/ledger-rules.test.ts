@@ -6,7 +6,7 @@ import { auditEvents, invoiceLines, invoices, notifications, paymentAllocations,
 import { postInvoice, type PostInvoiceInput } from "@/lib/invoices/post-invoice";
 import { recordPayment, type RecordPaymentInput } from "@/lib/payments/record-payment";
 import { recordPaymentToAccount } from "@/lib/payments/record-payment-to-account";
-import { createTestAccount, createTestInvoice, createTestUser, TEST_ACTOR, type TestAccount } from "../support/factories";
+import { createTestAccount, createTestCard, createTestInvoice, createTestUser, TEST_ACTOR, type TestAccount } from "../support/factories";
 
 // The ledger's own rules, called directly (issue 17, mutation testing): each refusal names its reason
 // and writes nothing; what is written is exactly what was asked.
@@ -100,6 +100,24 @@ describe("recordPayment refuses, writing nothing", () => {
   });
 });
 
+describe("recordPayment checks each allocation against its own invoice", () => {
+  it("refuses an allocation to another account's invoice even beside one to its own", async () => {
+    const account = await createTestAccount();
+    const own = await createTestInvoice(account);
+    const foreign = await createTestInvoice(await createTestAccount());
+    const allocations = [
+      { invoiceId: own.id, amountMinor: 100 },
+      { invoiceId: foreign.id, amountMinor: 100 },
+    ];
+    await expect(recordPayment(await getDb(), paymentInput(account, { amountMinor: 200, allocations }), TEST_ACTOR)).rejects.toMatchObject({
+      code: "not_found",
+      message: "Invoice not found in this account",
+    });
+    expect(await paymentsOf(account)).toEqual([]);
+    expect(await invoiceRow(own.id)).toMatchObject({ paidMinor: 0 });
+  });
+});
+
 describe("recordPayment writes", () => {
   it("the payment in the account's currency, its allocations, the invoices' new balances and an audit event", async () => {
     const account = await createTestAccount({ currency: "EUR" });
@@ -123,6 +141,13 @@ describe("recordPayment writes", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "payment.recorded")));
     expect(audit).toMatchObject({ targetType: "payment", targetId: payment.id, details: { amountMinor: 13_000, currency: "EUR", reference: "WIRE-7", allocations } });
+  });
+
+  it("the card it was paid with", async () => {
+    const account = await createTestAccount();
+    const card = await createTestCard(account);
+    const payment = await recordPayment(await getDb(), paymentInput(account, { method: "card", paymentMethodId: card.id }), TEST_ACTOR);
+    expect(payment.paymentMethodId).toBe(card.id);
   });
 
   it("a payment without allocations as unallocated money, invoices untouched", async () => {
@@ -213,6 +238,14 @@ describe("postInvoice", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.accountId, account.account.id), eq(auditEvents.action, "invoice.posted")));
     expect(audit).toMatchObject({ targetType: "invoice", targetId: invoice.id, details: { number: invoice.number, totalMinor: 2_550, currency: "GBP" } });
+  });
+
+  it("lets a malformed line that got past validation fail as the error it is, not as a 422 about some field", async () => {
+    const account = await createTestAccount();
+    const malformed = invoiceInput(account, { lines: [{ description: "Bad", quantity: "lots", unitPriceMinor: 100, taxRateBp: 0 }] });
+    const failure = await postInvoice(await getDb(), malformed, TEST_ACTOR).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RangeError);
+    expect(await (await getDb()).select().from(invoices).where(eq(invoices.accountId, account.account.id))).toEqual([]);
   });
 
   it("bills to the account's name when it has no bill-to address", async () => {
