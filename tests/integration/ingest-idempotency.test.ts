@@ -85,4 +85,21 @@ describe("runIdempotent", () => {
       expect(await runIdempotent(db, claim, async () => created({ retried: true }))).toEqual({ status: 201, body: { retried: true }, replayed: false });
     }
   });
+
+  // Unreachable while the claim and the response are written in one transaction (a concurrent
+  // request waits for it on the unique key); this keeps a key claimed without a response, as a
+  // claim committed on its own would leave it, from ever being replayed as a response.
+  it("answers 409 'still being processed' for a key stored without a response, and does not run", async () => {
+    const db = await getDb();
+    const claim = await claimFor();
+    await db.insert(idempotencyKeys).values(claim);
+    let ran = false;
+    await expect(
+      runIdempotent(db, claim, async () => {
+        ran = true;
+        return created({});
+      }),
+    ).rejects.toMatchObject({ code: "conflict", message: "A request with this Idempotency-Key is still being processed; retry shortly" });
+    expect(ran).toBe(false);
+  });
 });
