@@ -80,6 +80,20 @@ describe("a sender that throws", () => {
   });
 });
 
+describe("a worker whose lease has not expired", () => {
+  it("keeps the row from another worker while it sends", async () => {
+    const key = await enqueueOne();
+    const slow = heldSender();
+    const first = runWorker(t0, slow.sender);
+    await slow.started;
+    // Within the lease, a second worker finds nothing due.
+    expect(await runWorker(later(LEASE_MS - 1_000), answering({ kind: "sent", providerMessageId: "msg-too-early" }))).toMatchObject({ claimed: 0 });
+    slow.answer({ kind: "sent", providerMessageId: "msg-first" });
+    await first;
+    expect(await rowFor(key)).toMatchObject({ status: "sent", attempts: 1, providerMessageId: "msg-first" });
+  });
+});
+
 describe("a worker whose lease expired mid-send", () => {
   it("cannot overwrite the row another worker has since sent", async () => {
     const key = await enqueueOne();
