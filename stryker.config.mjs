@@ -12,11 +12,16 @@ const config = {
   vitest: { configFile: "vitest.config.ts", related: true },
   // Each test records which mutants it reaches, so a mutant reruns only the tests that cover it.
   coverageAnalysis: "perTest",
-  // Module-level constants (messages, tables, the grace period) need every related test per mutant:
-  // skipped by default for speed; MUTATION_INCLUDE_STATIC=1 includes them (worth it for small modules).
+  // Module-level constants (static mutants: messages, tables, OUTBOX_RETRY) are ignored: in this
+  // setup (Vitest projects, forks for the database tests) the vitest runner never has a static mutant
+  // switched on when the module loads, so every one is reported as surviving, even those the tests
+  // kill when the change is made by hand (issue 17: all 21 of csv-cells.ts, 5 of the outbox's).
+  // A constant that a test also reaches while running is still run, and reported, the same way:
+  // docs/mutation-testing.md lists those and checks them by hand. MUTATION_INCLUDE_STATIC=1 runs them anyway.
   ignoreStatic: process.env.MUTATION_INCLUDE_STATIC !== "1",
   checkers: [],
-  concurrency: 2,
+  // One test process: the machine (and its PostgreSQL) is shared, and the concurrency tests need their timing.
+  concurrency: 1,
   timeoutMS: 20_000,
   // The initial run covers every test file related to the group (minutes on a busy machine).
   dryRunTimeoutMinutes: 30,

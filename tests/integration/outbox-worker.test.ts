@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { enqueueEmail } from "@/lib/notifications/enqueue-email";
 import { OUTBOX_RETRY } from "@/lib/notifications/outbox/backoff";
-import { DEV_MAILBOX_ID } from "@/lib/notifications/outbox/email-sender";
+import { DEV_MAILBOX_ID, emailsAreCaptured } from "@/lib/notifications/outbox/email-sender";
 import { runOutboxWorker } from "@/lib/notifications/outbox/outbox-worker";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 import { runThroughBarrier } from "../support/lock-barrier";
@@ -72,6 +72,29 @@ describe("outbox worker against a fake Resend", () => {
     const [row] = await rowsFor([key]);
     expect(row).toMatchObject({ status: "sent", attempts: 1, providerMessageId: fake.deliveries.get(key), lastError: null });
     expect(row.sentAt?.toISOString()).toBe(t0.toISOString());
+  });
+
+  it("without EMAIL_FROM sends from the provider's name at Resend's onboarding address", async () => {
+    delete process.env.EMAIL_FROM;
+    process.env.PORTAL_PROVIDER_NAME = "Acme Hosting";
+    try {
+      const [key] = await enqueue();
+      await run(t0);
+      expect(fake.requests.find((r) => r.idempotencyKey === key)?.body.from).toBe("Acme Hosting Billing <onboarding@resend.dev>");
+    } finally {
+      if (env.PORTAL_PROVIDER_NAME === undefined) delete process.env.PORTAL_PROVIDER_NAME;
+      else process.env.PORTAL_PROVIDER_NAME = env.PORTAL_PROVIDER_NAME;
+    }
+  });
+
+  it("retries an answer with neither an id nor an error (nothing says the email went out)", async () => {
+    const [key] = await enqueue();
+    fake.enqueue({ status: "empty" });
+    expect(await run(t0)).toMatchObject({ claimed: 1, sent: 0, retried: 1, failed: 0 });
+    const [row] = await rowsFor([key]);
+    expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "network error: no response" });
+    await run(row.nextAttemptAt);
+    expect((await rowsFor([key]))[0]).toMatchObject({ status: "sent", attempts: 2 });
   });
 
   it("waits at least the Retry-After of a 429, then sends", async () => {
@@ -165,12 +188,16 @@ describe("outbox worker against a fake Resend", () => {
   });
 
   it("without RESEND_API_KEY captures emails for the development mailbox instead of sending", async () => {
+    expect(emailsAreCaptured()).toBe(false);
     delete process.env.RESEND_API_KEY;
+    expect(emailsAreCaptured()).toBe(true);
     const [key] = await enqueue();
     const before = fake.requests.length;
     await run(t0);
     const [row] = await rowsFor([key]);
     expect(row).toMatchObject({ status: "sent", providerMessageId: DEV_MAILBOX_ID });
+    // Stored in the row, and how /dev/mailbox tells a captured email from a sent one after a deploy: the id itself must not change.
+    expect(row.providerMessageId).toBe("dev-mailbox");
     expect(fake.requests.length).toBe(before);
   });
 

@@ -10,6 +10,8 @@ export type FakeReply =
   | { status: 429; retryAfterSeconds: number }
   | { status: 500 }
   | { status: 422; message?: string }
+  // A 200 whose body is JSON null: the SDK returns neither data nor an error (nothing says it was sent).
+  | { status: "empty" }
   // Accepts the email (it is delivered) but answers only after `delayMs`, past the client's timeout.
   | { status: "timeout"; delayMs: number };
 
@@ -77,6 +79,8 @@ export async function startFakeResend(options: { port?: number } = {}): Promise<
         return json(res, 500, { statusCode: 500, name: "internal_server_error", message: "Internal server error" });
       case 422:
         return json(res, 422, { statusCode: 422, name: "validation_error", message: reply.message ?? "Invalid `to` field." });
+      case "empty":
+        return json(res, 200, null);
       case "timeout": {
         const id = deliver(key);
         setTimeout(() => {

@@ -75,3 +75,17 @@ export async function runThroughBarrier<T>(table: string, tasks: (() => Promise<
     if (!released) await barrier.release();
   }
 }
+
+// Locks the rows `query` selects (a `select ... for update`) on a connection of its own, in a
+// transaction kept open until `release`: another worker's view of a row mid-claim.
+export async function holdRowLocks(query: string, params: unknown[] = []): Promise<{ release: () => Promise<void> }> {
+  const client = await connect();
+  await client.query("begin");
+  await client.query(query, params);
+  return {
+    release: async () => {
+      await client.query("commit");
+      await client.end();
+    },
+  };
+}

@@ -27,4 +27,23 @@ describe("oldest-first allocation", () => {
     expect(allocateOldestFirst(open, 0)).toEqual([]);
     expect(allocateOldestFirst(open, -5)).toEqual([]);
   });
+
+  it("breaks a tie of due and issue dates by invoice number, and skips invoices with nothing to pay", () => {
+    const tied = [
+      { invoiceId: "y", number: "INV-20", issueDate: "2026-01-01", dueDate: "2026-01-31", balanceMinor: 50 },
+      { invoiceId: "z", number: "INV-05", issueDate: "2026-01-01", dueDate: "2026-01-31", balanceMinor: 0 },
+      { invoiceId: "x", number: "INV-10", issueDate: "2026-01-01", dueDate: "2026-01-31", balanceMinor: 50 },
+    ];
+    expect(allocateOldestFirst(tied, 60)).toEqual([
+      { invoiceId: "x", amountMinor: 50 },
+      { invoiceId: "y", amountMinor: 10 },
+    ]);
+  });
+
+  it("allocates only whole minor units of a fractional amount, and leaves its input in order", () => {
+    const input = [...open];
+    expect(allocateOldestFirst(input, 100.9)).toEqual([{ invoiceId: "a", amountMinor: 100 }]);
+    expect(input).toEqual(open);
+    expect(input.map((i) => i.invoiceId)).toEqual(["c", "a", "b"]);
+  });
 });

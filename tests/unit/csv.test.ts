@@ -17,10 +17,13 @@ describe("neutraliseText", () => {
 
 describe("neutraliseNumber", () => {
   it("keeps plain decimals, negative ones included", () => {
-    expect(["12.50", "-12.50", "0", "1500"].map(neutraliseNumber)).toEqual(["12.50", "-12.50", "0", "1500"]);
+    expect(["12.50", "-12.50", "0", "1500", "-5"].map(neutraliseNumber)).toEqual(["12.50", "-12.50", "0", "1500", "-5"]);
   });
   it("treats anything else as text", () => {
     expect(neutraliseNumber("-1+cmd")).toBe("'-1+cmd");
+    // Ends like a number but is a formula: the whole value must be a decimal, not only its tail.
+    expect(["=1+2", "+1", "@1", "=SUM(A1)*2.50"].map(neutraliseNumber)).toEqual(["'=1+2", "'+1", "'@1", "'=SUM(A1)*2.50"]);
+    expect(neutraliseNumber("-12.50=1+1")).toBe("'-12.50=1+1");
   });
 });
 

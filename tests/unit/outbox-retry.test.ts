@@ -25,12 +25,22 @@ describe("outbox backoff", () => {
     expect(parseRetryAfter("soon", now)).toBeNull();
     expect(parseRetryAfter(undefined, now)).toBeNull();
   });
+
+  it("reads fractional seconds and surrounding spaces, and nothing that is only partly a number", () => {
+    expect(parseRetryAfter("1.25", now)).toBe(1_250);
+    expect(parseRetryAfter("1.5", now)).toBe(1_500);
+    expect(parseRetryAfter(" 120 ", now)).toBe(120_000);
+    // Neither a number of seconds nor a date: no floor (null), never NaN.
+    expect(parseRetryAfter("x120", now)).toBeNull();
+    expect(parseRetryAfter("120abc", now)).toBeNull();
+  });
 });
 
 describe("what a Resend error means", () => {
   it("retries network errors, timeouts, 429 and 5xx", () => {
     expect(classifySendError({ statusCode: null, name: "application_error", message: "Unable to fetch data." }, null, now).kind).toBe("retry");
     expect(classifySendError({ statusCode: 500, name: "internal_server_error" }, {}, now).kind).toBe("retry");
+    expect(classifySendError({ statusCode: 408, name: "application_error" }, {}, now).kind).toBe("retry");
     expect(classifySendError({ statusCode: 503, name: "application_error" }, {}, now).kind).toBe("retry");
     expect(classifySendError({ statusCode: 409, name: "concurrent_idempotent_requests" }, {}, now).kind).toBe("retry");
     expect(classifySendError({ statusCode: 429, name: "rate_limit_exceeded" }, { "retry-after": "30" }, now)).toEqual({
@@ -47,5 +57,11 @@ describe("what a Resend error means", () => {
     });
     for (const statusCode of [400, 401, 403]) expect(classifySendError({ statusCode, name: "validation_error" }, {}, now).kind).toBe("failed");
     expect(classifySendError({ statusCode: 409, name: "invalid_idempotent_request" }, {}, now).kind).toBe("failed");
+  });
+
+  it("keeps the status, the error's name (or 'error') and at most 500 characters of its message", () => {
+    expect(classifySendError({ statusCode: 503 }, null, now)).toEqual({ kind: "retry", error: "503 error:", retryAfterMs: null });
+    const long = classifySendError({ statusCode: 422, name: "validation_error", message: "z".repeat(1_000) }, null, now);
+    expect(long).toEqual({ kind: "failed", error: `422 validation_error: ${"z".repeat(1_000)}`.slice(0, 500) });
   });
 });
