@@ -64,7 +64,8 @@ describe("runIdempotent", () => {
       await auditMarker(tx, marker);
       throw new AppError("conflict", "Invoice X-1 already exists in this account");
     });
-    expect(refused).toEqual({ status: 409, body: { error: { code: "conflict", message: "Invoice X-1 already exists in this account" } }, replayed: false });
+    const problem = { type: "about:blank", title: "Conflict", status: 409, detail: "Invoice X-1 already exists in this account", instance: "/api/v1/invoices", code: "conflict" };
+    expect(refused).toEqual({ status: 409, body: problem, replayed: false });
     expect(await markerCount(marker)).toBe(0);
     expect(await runIdempotent(db, claim, async () => created({}))).toEqual({ ...refused, replayed: true });
   });
