@@ -1,17 +1,18 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { accounts, invoices, payments, roles, supportTickets, userRoles, users } from "@/db/schema";
+import { accounts, invoiceMonthSummaries, paymentDaySummaries, payments, roles, supportTickets, userRoles, users } from "@/db/schema";
 import { requireOperator } from "@/lib/access/guards";
 import { viewerAccountColumns, type Operator } from "@/lib/access/load-viewer";
 import { AppError } from "@/lib/errors";
-import { BALANCE_DUE } from "@/lib/invoices/balance-due";
+import { balanceDueSql } from "@/lib/invoices/balance-due";
 import { sumMinorWhere } from "@/lib/money-sql";
 import { parseId } from "@/lib/validation";
 import { listAccountInvoicesForOperator } from "./list-account-invoices";
 
 const PAYMENT_LIMIT = 25;
 const TICKET_LIMIT = 100;
+const OPEN = sql`${invoiceMonthSummaries.status} = 'open'`;
 
 // One account's basics for the operator's forms (currency, time zone, generation).
 // Note: operator-only and deliberately across accounts.
@@ -67,15 +68,20 @@ export async function getAccountOverview(operator: Operator, accountId: string, 
       .where(eq(supportTickets.accountId, accountId))
       .orderBy(desc(supportTickets.updatedAt))
       .limit(TICKET_LIMIT),
+    // From the per-month and per-day summaries (db/schema/summaries.ts): a few hundred rows
+    // however many invoices the account has. An operator sees every invoice, so no visibility rule.
     db
       .select({
-        invoices: sql<number>`count(*)`.mapWith(Number),
-        open: sql<number>`count(*) filter (where ${invoices.status} = 'open')`.mapWith(Number),
-        openBalanceMinor: sumMinorWhere(BALANCE_DUE, sql`${invoices.status} = 'open'`),
-        payments: sql<number>`(select count(*) from ${payments} where ${payments.accountId} = ${accountId})`.mapWith(Number),
+        invoices: sql<number>`coalesce(sum(${invoiceMonthSummaries.invoiceCount}), 0)`.mapWith(Number),
+        open: sql<number>`coalesce(sum(${invoiceMonthSummaries.invoiceCount}) filter (where ${OPEN}), 0)`.mapWith(Number),
+        openBalanceMinor: sumMinorWhere(balanceDueSql(invoiceMonthSummaries.status, invoiceMonthSummaries.totalMinor, invoiceMonthSummaries.paidMinor), OPEN),
+        payments:
+          sql<number>`(select coalesce(sum(${paymentDaySummaries.paymentCount}), 0) from ${paymentDaySummaries} where ${paymentDaySummaries.accountId} = ${accountId})`.mapWith(
+            Number,
+          ),
       })
-      .from(invoices)
-      .where(eq(invoices.accountId, accountId)),
+      .from(invoiceMonthSummaries)
+      .where(eq(invoiceMonthSummaries.accountId, accountId)),
   ]);
 
   return {

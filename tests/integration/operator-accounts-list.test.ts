@@ -1,12 +1,13 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { rawRows } from "@/db/raw-rows";
 import { accounts, invoices, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/demo";
 import { getAccountOverview } from "@/lib/operator/get-account-overview";
 import { listAccountInvoicesForOperator, type AccountInvoicesPage } from "@/lib/operator/list-account-invoices";
 import { listAccountsForOperator } from "@/lib/operator/list-accounts";
-import { asForgedOperator, createTestAccount, createTestInvoice, createTestOperator, createTestUser } from "../support/factories";
+import { asForgedOperator, createTestAccount, createTestInvoice, createTestOperator, createTestPayment, createTestUser } from "../support/factories";
 
 const now = new Date("2026-11-25T15:00:00Z");
 
@@ -67,6 +68,22 @@ describe("operator account page: invoices beyond the first 50", () => {
     const overview = await getAccountOverview(operator, account.account.id);
     expect(overview.invoices).toHaveLength(50);
     expect(overview.counts.invoices).toBe(52);
+    // The counts come from the summaries: the same as a scan of the account's rows.
+    await createTestPayment(account, { amountMinor: 500 });
+    const [scanned] = await rawRows<{ invoices: number; open: number; balance: string; payments: number }>(
+      await getDb(),
+      sql`select count(*)::int as invoices, (count(*) filter (where status = 'open'))::int as open,
+        coalesce(sum(total_minor - paid_minor) filter (where status = 'open'), 0)::text as balance,
+        (select count(*)::int from payments where account_id = ${account.account.id}) as payments
+        from invoices where account_id = ${account.account.id}`,
+    );
+    expect((await getAccountOverview(operator, account.account.id)).counts).toEqual({
+      invoices: scanned.invoices,
+      open: scanned.open,
+      openBalanceMinor: BigInt(scanned.balance),
+      payments: scanned.payments,
+    });
+    expect(scanned.payments).toBeGreaterThan(0);
     const rest = await getAccountOverview(operator, account.account.id, { older: overview.invoicePages.older! });
     expect(rest.invoices.map((r) => r.number)).toEqual(["PG-201", "PG-200"]);
     expect(new Set([...overview.invoices, ...rest.invoices].map((r) => r.id)).size).toBe(52);
