@@ -127,9 +127,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   throw new EnvError(result.error.issues.map((issue) => ({ setting: String(issue.path[0]), message: issue.message })));
 }
 
-// The current settings; throws EnvError naming every wrong one.
+// The settings the schema reads, in its order: what the last parse is remembered by.
+const ENV_KEYS = Object.keys(envSchema.shape) as (keyof Env)[];
+let lastParsed: { fingerprint: string; settings: Env } | undefined;
+
+// The current settings; throws EnvError naming every wrong one. Parsing the schema is a visible
+// share of a page request's CPU and env() is called many times per request, so the result is
+// kept while the raw values it was parsed from stay the same (tests change them between cases).
 export function env(): Env {
-  return parseEnv(process.env);
+  const fingerprint = ENV_KEYS.map((key) => process.env[key] ?? "\u0000").join("\u0001");
+  if (lastParsed?.fingerprint === fingerprint) return lastParsed.settings;
+  const settings = parseEnv(process.env);
+  lastParsed = { fingerprint, settings };
+  return settings;
 }
 
 // The portal's own files outside the database (see DATA_DIR).
