@@ -2,6 +2,8 @@ import type { Permission } from "@/lib/access/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission | null };
 export type NavGroup = { label: string; items: NavItem[] };
+// What the side navigation renders: the links, without the permission that chose them.
+export type NavLinkGroup = { label: string; items: { href: string; label: string }[] };
 
 // The portal's left navigation. Each page also checks its own permission; this only hides links.
 export const PORTAL_NAV: NavGroup[] = [
@@ -18,10 +20,11 @@ export const PORTAL_NAV: NavGroup[] = [
   { label: "Support", items: [{ href: "/support/tickets", label: "Support Tickets", permission: "support.use" }] },
 ];
 
-export function visibleNav(permissions: ReadonlySet<Permission>): NavGroup[] {
-  return PORTAL_NAV.map((group) => ({ ...group, items: group.items.filter((i) => i.permission === null || permissions.has(i.permission)) })).filter(
-    (group) => group.items.length > 0,
-  );
+export function visibleNav(permissions: ReadonlySet<Permission>): NavLinkGroup[] {
+  return PORTAL_NAV.map((group) => ({
+    label: group.label,
+    items: group.items.filter((i) => i.permission === null || permissions.has(i.permission)).map(({ href, label }) => ({ href, label })),
+  })).filter((group) => group.items.length > 0);
 }
 
 // Where a signed-in user lands: the first page they may open.

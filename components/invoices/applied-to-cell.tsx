@@ -9,11 +9,11 @@ import { InvoiceNumberLink } from "./invoice-number-link";
 export function AppliedToCell({ invoices, hidden }: { invoices: [id: string, number: string, amount: string][]; hidden?: string }) {
   if (invoices.length === 0 && !hidden) return <span className="text-slate-500">Not applied</span>;
   return (
-    <ul className="space-y-0.5">
+    <ul>
       {invoices.map(([id, number, amount]) => (
         <li key={id}>
           <InvoiceNumberLink id={id} number={number} />
-          <span className="lv-amt ml-1.5 text-xs text-slate-500">{amount}</span>
+          <span className="lv-amt">{amount}</span>
         </li>
       ))}
       {hidden ? (

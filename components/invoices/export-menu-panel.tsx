@@ -15,10 +15,10 @@ function ScopeLinks({ scopes, delimiter }: { scopes: ExportScopeLink[]; delimite
         <li key={s.label}>
           <a href={s[delimiter]} aria-label={`${s.label}${suffix}, ${s.rows}`} className="xm-item">
             <span>
-              <span className="font-medium">{s.label}</span>
-              {delimiter === "comma" ? <span className="block text-xs text-slate-500">{s.hint}</span> : null}
+              <b>{s.label}</b>
+              {delimiter === "comma" ? <span className="xm-hint">{s.hint}</span> : null}
             </span>
-            <span className="text-xs whitespace-nowrap text-slate-600 tabular-nums">{s.rows}</span>
+            <span className="xm-rows">{s.rows}</span>
           </a>
         </li>
       ))}
@@ -37,10 +37,10 @@ export function ExportMenuPanel({ scopes }: { scopes: ExportScopeLink[] }) {
           ▾
         </span>
       </summary>
-      <div className="absolute right-0 z-20 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-        <p className="px-2 pt-1 pb-0.5 text-xs font-medium text-slate-600">Download CSV</p>
+      <div className="xm-panel">
+        <p className="xm-heading">Download CSV</p>
         <ScopeLinks scopes={scopes} delimiter="comma" />
-        <p className="mt-1 border-t border-slate-100 px-2 pt-2 pb-0.5 text-xs font-medium text-slate-600">Semicolon-separated (Excel, some locales)</p>
+        <p className="xm-heading">Semicolon-separated (Excel, some locales)</p>
         <ScopeLinks scopes={scopes} delimiter="semicolon" />
       </div>
     </details>

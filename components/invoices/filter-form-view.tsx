@@ -3,6 +3,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import "./filter-form.css";
 import { PageSizeSelect } from "./page-size-select";
 
 // Everything the filter form shows, computed on the server (filter-form.tsx) so the client bundle
@@ -25,9 +26,6 @@ export type FilterFormData = {
   clearHref: string | null;
 };
 
-const input = "h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-xs";
-const label = "mb-1 block text-xs font-medium text-slate-600";
-
 // The filter function of a tab (R-I2): a GET form, so it works without JavaScript and every
 // filtered view is a URL.
 export function FilterFormView({ form }: { form: FilterFormData }) {
@@ -41,44 +39,44 @@ export function FilterFormView({ form }: { form: FilterFormData }) {
           <input type="hidden" name="dir" value={form.sort.dir} />
         </>
       ) : null}
-      <div className="grid grid-cols-2 gap-x-3 gap-y-2.5 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="ff-grid">
         <div>
-          <label htmlFor="f-from" className={label}>
+          <label htmlFor="f-from" className="ff-label">
             {words.date} from
           </label>
-          <input id="f-from" type="date" name="from" defaultValue={values.from} className={input} />
+          <input id="f-from" type="date" name="from" defaultValue={values.from} className="ff-input" />
         </div>
         <div>
-          <label htmlFor="f-to" className={label}>
+          <label htmlFor="f-to" className="ff-label">
             {words.date} to
           </label>
-          <input id="f-to" type="date" name="to" defaultValue={values.to} className={input} />
+          <input id="f-to" type="date" name="to" defaultValue={values.to} className="ff-input" />
         </div>
         <div className="col-span-2 sm:col-span-1 lg:col-span-2">
-          <label htmlFor="f-q" className={label}>
+          <label htmlFor="f-q" className="ff-label">
             {words.text}
           </label>
-          <input id="f-q" type="search" name="q" defaultValue={values.q} maxLength={100} placeholder={form.placeholder} className={input} />
+          <input id="f-q" type="search" name="q" defaultValue={values.q} maxLength={100} placeholder={form.placeholder} className="ff-input" />
         </div>
         <div>
-          <label htmlFor="f-min" className={label}>
+          <label htmlFor="f-min" className="ff-label">
             {words.amount} from ({form.currency})
           </label>
-          <input id="f-min" type="number" name="min" min="0" step={form.step} inputMode="decimal" defaultValue={values.min} className={input} />
+          <input id="f-min" type="number" name="min" min="0" step={form.step} inputMode="decimal" defaultValue={values.min} className="ff-input" />
         </div>
         <div>
-          <label htmlFor="f-max" className={label}>
+          <label htmlFor="f-max" className="ff-label">
             {words.amount} to ({form.currency})
           </label>
-          <input id="f-max" type="number" name="max" min="0" step={form.step} inputMode="decimal" defaultValue={values.max} className={input} />
+          <input id="f-max" type="number" name="max" min="0" step={form.step} inputMode="decimal" defaultValue={values.max} className="ff-input" />
         </div>
       </div>
       <div className="mt-3 flex flex-wrap items-end gap-x-5 gap-y-3">
         <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <legend className="float-left mr-1 text-xs font-medium text-slate-600">Status</legend>
           {form.statuses.map(([status, statusLabel, checked]) => (
-            <label key={status} className="inline-flex items-center gap-1.5 text-sm text-slate-800">
-              <input type="checkbox" name="status" value={status} defaultChecked={checked} className="h-4 w-4 rounded border-slate-300 accent-brand-600" />
+            <label key={status} className="ff-status">
+              <input type="checkbox" name="status" value={status} defaultChecked={checked} />
               {statusLabel}
             </label>
           ))}

@@ -18,11 +18,12 @@ import { InvoiceNumberLink } from "./invoice-number-link";
 
 export type CellContext = { account: ViewerAccount; today: string };
 
-// `className`: a string when every row's cell has the same classes (sent once per list), a
-// function when they depend on the row.
+// `className`: the classes every row's cell has (sent once per list); `rowClassName`: those that
+// depend on the row (sent with it, so keep them for the rows that differ).
 export type CellView<Row> = {
   cell: (row: Row, ctx: CellContext) => ReactNode;
-  className?: string | ((row: Row, ctx: CellContext) => string | undefined);
+  className?: string;
+  rowClassName?: (row: Row, ctx: CellContext) => string | undefined;
 };
 
 const money = (minor: number, currency: string, { account }: CellContext) => formatMoney(minor, currency, account.locale);
@@ -41,14 +42,15 @@ export const INVOICE_CELLS: Record<InvoiceColumnId, CellView<InvoiceListRow>> = 
   // On the card only when late: "2 days past due".
   days_past_due: {
     cell: (r, { today }) => daysPastDue(r, today) || "—",
-    className: (r, { today }) => (daysPastDue(r, today) > 0 ? "font-medium text-red-800 lv-dpd" : "text-slate-500 lv-none"),
+    rowClassName: (r, { today }) => (daysPastDue(r, today) > 0 ? "font-medium text-red-800 lv-dpd" : "text-slate-500 lv-none"),
   },
   service_period: { cell: (r, { account }) => formatDayRange(r.periodStart, r.periodEnd, account.locale), className: "text-slate-600 lv-svc" },
   status: { cell: (r, { today }) => badge(statusBadgeLook("invoice", invoiceDisplayStatus(r, today))) },
   total: {
     cell: (r, ctx) => money(r.totalMinor, r.currency, ctx),
+    className: "lv-of",
     // A void invoice's total was never owed.
-    className: (r) => (r.status === "void" ? "text-slate-500 line-through lv-of" : "lv-of"),
+    rowClassName: (r) => (r.status === "void" ? "text-slate-500 line-through" : undefined),
   },
   paid: { cell: (r, ctx) => money(r.paidMinor, r.currency, ctx) },
   balance: { cell: (r, ctx) => money(r.balanceMinor, r.currency, ctx), className: "font-medium" },
@@ -68,6 +70,7 @@ export const PAYMENT_CELLS: Record<PaymentColumnId, CellView<PaymentListRow>> = 
         {...(r.hiddenAppliedMinor > 0 && { hidden: money(r.hiddenAppliedMinor, r.currency, ctx) })}
       />
     ),
-    className: (r) => (r.appliedTo.length === 0 && r.hiddenAppliedMinor === 0 ? "lv-none" : "lv-applied"),
+    className: "lv-applied",
+    rowClassName: (r) => (r.appliedTo.length === 0 && r.hiddenAppliedMinor === 0 ? "lv-none" : undefined),
   },
 };

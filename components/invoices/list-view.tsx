@@ -5,7 +5,7 @@ import { sortLinksOf, tableColumns, type ListColumn } from "@/lib/invoices/list-
 import type { CellContext, CellView } from "./list-cells";
 import { ListRows, type ListRowData } from "./list-rows";
 import "./list-view.css";
-import { ListHead, MobileSortLinks, type SortLink } from "./sort-header";
+import { ListHead, MobileSortLinks, type SortTarget } from "./sort-header";
 
 type ListViewProps<Row extends { id: string }, Id extends string> = {
   caption: string;
@@ -27,15 +27,11 @@ export function ListView<Row extends { id: string }, Id extends string>({ captio
   const cellColumns = [...shown, ...cardOnly];
   const slots = slotClasses(columns);
   // What every row's cell in a column has; a cell's own classes (past due, void) go with its row.
-  const columnClasses = cellColumns.map((c, i) => {
-    const own = cells[c.id].className;
-    return [i >= shown.length && "lv-card", slots[c.id], c.numeric && "num", typeof own === "string" && own].filter(Boolean).join(" ") || null;
-  });
+  const columnClasses = cellColumns.map((c, i) => [i >= shown.length && "lv-card", slots[c.id], c.numeric && "num", cells[c.id].className].filter(Boolean).join(" ") || null);
   const rowData = rows.map((row): ListRowData => {
     const classes: Record<number, string> = {};
     const cellsOfRow = cellColumns.map((c, i) => {
-      const className = cells[c.id].className;
-      const own = typeof className === "function" ? className(row, ctx) : undefined;
+      const own = cells[c.id].rowClassName?.(row, ctx);
       if (i >= shown.length && own?.includes("lv-none")) return undefined;
       if (own) classes[i] = own;
       return cells[c.id].cell(row, ctx);
@@ -44,29 +40,21 @@ export function ListView<Row extends { id: string }, Id extends string>({ captio
     while (cellsOfRow.length > shown.length && cellsOfRow.at(-1) === undefined) cellsOfRow.pop();
     return Object.keys(classes).length > 0 ? { cells: cellsOfRow, classes } : { cells: cellsOfRow };
   });
-  const sortLink = (column: string, label: string): SortLink => ({
-    label,
-    href: sortHref(filters, ctx.account.currency, column),
-    current: filters.sort === column ? filters.dir : null,
-  });
+  const sortTarget = (column: string): SortTarget => ({ href: sortHref(filters, ctx.account.currency, column), current: filters.sort === column ? filters.dir : null });
   return (
     <>
-      <MobileSortLinks links={sortLinksOf(filters.tab, columns).map(([column, label]) => sortLink(column, label))} />
+      <MobileSortLinks links={sortLinksOf(filters.tab, columns).map(([column, label]) => ({ label, ...sortTarget(column) }))} />
       <DataTable caption={caption} className="lv">
-        <ListHead columns={shown.map((c) => ({ label: c.header, ...(c.numeric && { numeric: true }), ...(c.sort && { sort: sortLink(c.sort, c.header) }) }))} />
+        <ListHead columns={shown.map((c) => ({ label: c.header, ...(c.numeric && { numeric: true }), ...(c.sort && { sort: sortTarget(c.sort) }) }))} />
         <ListRows columnClasses={columnClasses} rows={rowData} />
       </DataTable>
     </>
   );
 }
 
-// Each column's place on the phone's card; every meta detail after the first is preceded by "· ".
+// Each column's place on the phone's card (list-view.css puts "· " between meta details).
 function slotClasses<Row, Id extends string>(columns: ListColumn<Row, Id>[]): Partial<Record<Id, string>> {
   const slots: Partial<Record<Id, string>> = {};
-  let metas = 0;
-  for (const c of columns) {
-    if (!c.card) continue;
-    slots[c.id] = c.card === "meta" && metas++ > 0 ? "lv-meta lv-sep" : `lv-${c.card}`;
-  }
+  for (const c of columns) if (c.card) slots[c.id] = `lv-${c.card}`;
   return slots;
 }

@@ -5,8 +5,9 @@ import Link from "next/link";
 // A sort link of a list, computed on the server (lib/invoices/filter-url.ts sortHref): where it
 // goes, and the current order when the list is sorted by it. Client components only so a list's
 // RSC payload holds these few strings rather than the header markup.
-export type SortLink = { label: string; href: string; current: "asc" | "desc" | null };
-export type HeadColumn = { label: string; numeric?: boolean; sort?: SortLink };
+export type SortTarget = { href: string; current: "asc" | "desc" | null };
+export type SortLink = SortTarget & { label: string };
+export type HeadColumn = { label: string; numeric?: boolean; sort?: SortTarget };
 
 // The column headers of a list (styled by list-view.css). A sortable one is a plain link, so it
 // works without JavaScript and the back button returns to the previous order; aria-sort tells

@@ -24,13 +24,13 @@ export function AlertBellPanel({ unread, items, markAllRead }: { unread: number;
   return (
     <DisclosureMenu
       label={label}
-      triggerClassName="relative inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-100 hover:bg-white/10 focus-visible:outline-white"
-      panelClassName="fixed inset-x-2 top-14 sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-96"
+      triggerClassName="ab-trigger"
+      panelClassName="ab-panel"
       trigger={
         <>
           <BellIcon />
           {unread > 0 ? (
-            <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-semibold text-white">
+            <span aria-hidden="true" className="ab-count">
               {unread > 99 ? "99+" : unread}
             </span>
           ) : null}
@@ -38,11 +38,11 @@ export function AlertBellPanel({ unread, items, markAllRead }: { unread: number;
       }
     >
       <section aria-label="Alerts">
-        <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
+        <div className="ab-head">
           <h2 className="text-sm font-semibold">Alerts</h2>
           {unread > 0 ? (
             <form action={markAllRead}>
-              <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
+              <button type="submit" className="ab-mark">
                 Mark all read
               </button>
             </form>
@@ -53,7 +53,7 @@ export function AlertBellPanel({ unread, items, markAllRead }: { unread: number;
         {items.length === 0 ? (
           <p className="px-4 py-6 text-sm text-slate-600">No alerts yet. Billing alerts about invoices and payment methods appear here.</p>
         ) : (
-          <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
+          <ul className="ab-list">
             {items.map((item) => (
               <li key={item.id} className={item.unread ? "ab-item ab-unread" : "ab-item"}>
                 <a href={alertOpenHref(item.id)}>{item.title}</a>
@@ -65,7 +65,7 @@ export function AlertBellPanel({ unread, items, markAllRead }: { unread: number;
             ))}
           </ul>
         )}
-        <div className="border-t border-slate-200 px-4 py-2 text-right">
+        <div className="ab-foot">
           <Link href="/alerts" className="text-sm font-medium text-brand-700 hover:underline">
             View all alerts
           </Link>

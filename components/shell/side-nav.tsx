@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ScrollStrip } from "@/components/ui/scroll-strip";
-import { cn } from "@/lib/cn";
-import type { NavGroup } from "@/lib/navigation";
+import "./shell.css";
+import type { NavLinkGroup } from "@/lib/navigation";
 
 // Left navigation; on narrow screens it becomes a horizontal strip above the page that shows
 // where more links hide and keeps the current one in view.
-export function SideNav({ groups }: { groups: NavGroup[] }) {
+export function SideNav({ groups }: { groups: NavLinkGroup[] }) {
   const pathname = usePathname();
   // The deepest matching link is the current one (/operator/tickets, not also /operator).
   const current = groups
@@ -16,13 +16,13 @@ export function SideNav({ groups }: { groups: NavGroup[] }) {
     .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
     .sort((a, b) => b.length - a.length)[0];
   return (
-    <nav aria-label="Main" className="no-print border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
-      <ScrollStrip watch={pathname} className="flex gap-4 px-3 py-2 md:block md:space-y-5 md:overflow-visible md:px-3 md:py-5">
+    <nav aria-label="Main" className="no-print sn">
+      <ScrollStrip watch={pathname} className="sn-strip">
         {groups.length === 0 ? <p className="px-2 py-1.5 text-sm text-slate-600">No billing pages are available to you yet.</p> : null}
         {groups.map((group) => (
           <div key={group.label} className="shrink-0">
-            <h2 className="hidden px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase md:block">{group.label}</h2>
-            <ul className="flex gap-1 md:mt-2 md:block md:space-y-0.5">
+            <h2 className="sn-group">{group.label}</h2>
+            <ul className="sn-list">
               {group.items.map((item) => {
                 const active = item.href === current;
                 return (
@@ -30,10 +30,7 @@ export function SideNav({ groups }: { groups: NavGroup[] }) {
                     <Link
                       href={item.href}
                       aria-current={active ? "page" : undefined}
-                      className={cn(
-                        "block rounded-md px-2 py-1.5 text-sm whitespace-nowrap",
-                        active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100",
-                      )}
+                      className="sn-link"
                     >
                       {item.label}
                     </Link>

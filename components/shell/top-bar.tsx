@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import "./shell.css";
 import { UserMenu } from "./user-menu";
 
 // The portal's top bar: provider, account, a slot for the alert bell, and the user menu.
@@ -24,16 +25,16 @@ export function TopBar({
   children?: React.ReactNode;
 }) {
   return (
-    <header className="no-print sticky top-0 z-40 flex h-14 items-center gap-3 bg-brand-900 px-4 text-white shadow">
+    <header className="no-print tb">
       <Link href={homeHref} className="font-semibold tracking-tight">
         {provider}
       </Link>
       {accountName ? (
-        <span className="truncate rounded bg-white/10 px-2 py-0.5 text-sm text-slate-100" title="Account">
+        <span className="tb-account" title="Account">
           {accountName}
         </span>
       ) : null}
-      <div className="ml-auto flex items-center gap-1">
+      <div className="tb-end">
         {children}
         <UserMenu name={user.name} email={user.email} settingsHref={settingsHref} signOut={signOut} />
       </div>

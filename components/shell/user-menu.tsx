@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { DisclosureMenu } from "@/components/ui/disclosure-menu";
-
-const itemClass = "block w-full rounded px-2 py-1.5 text-left text-slate-800 hover:bg-slate-100 focus-visible:bg-slate-100";
+import "./shell.css";
 
 // The vertical-ellipsis menu in the top-right corner: Settings and Sign out. A disclosure, so both
 // are reachable without JavaScript; Sign out is a form posting the sign-out server action, which
@@ -12,8 +11,8 @@ export function UserMenu({ name, email, settingsHref, signOut }: { name: string;
   return (
     <DisclosureMenu
       label="User menu"
-      triggerClassName="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-200 hover:bg-white/10 focus-visible:outline-white"
-      panelClassName="absolute right-0 mt-2 min-w-56 p-1 text-sm"
+      triggerClassName="um-trigger"
+      panelClassName="um-panel"
       trigger={
         <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="currentColor">
           <circle cx="12" cy="5" r="2" />
@@ -31,14 +30,14 @@ export function UserMenu({ name, email, settingsHref, signOut }: { name: string;
         <ul>
           {settingsHref ? (
             <li>
-              <Link href={settingsHref} className={itemClass}>
+              <Link href={settingsHref} className="um-item">
                 Settings
               </Link>
             </li>
           ) : null}
           <li>
             <form action={signOut}>
-              <button type="submit" className={itemClass + " cursor-pointer"}>
+              <button type="submit" className="um-item cursor-pointer">
                 Sign out
               </button>
             </form>

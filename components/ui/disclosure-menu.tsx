@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { cn } from "@/lib/cn";
+import "./disclosure-menu.css";
 
 // A top-bar pop-over built on <details>: it opens and its links work without JavaScript. With
 // JavaScript it also closes on Escape (focus back on the trigger), on a click outside, and after
@@ -51,10 +52,10 @@ export function DisclosureMenu({
   return (
     <details ref={root} className="group relative">
       {/* role="button": <summary> is one to browsers and screen readers, but not to every tool. */}
-      <summary role="button" aria-label={label} className={cn("cursor-pointer list-none [&::-webkit-details-marker]:hidden", triggerClassName)}>
+      <summary role="button" aria-label={label} className={cn("dm-trigger", triggerClassName)}>
         {trigger}
       </summary>
-      <div className={cn("z-50 rounded-md border border-slate-200 bg-white text-slate-900 shadow-lg", panelClassName)}>{children}</div>
+      <div className={cn("dm-panel", panelClassName)}>{children}</div>
     </details>
   );
 }
