@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { statusBadgeLook } from "@/components/ui/status-badge";
 import type { ViewerAccount } from "@/lib/access/load-viewer";
 import { formatDay, formatDayRange } from "@/lib/dates";
@@ -9,7 +8,7 @@ import { formatMoney } from "@/lib/money";
 import type { PaymentListRow } from "@/lib/payments/list-recent-payments";
 import { paymentMethodLabel } from "@/lib/payments/method-label";
 import { AppliedToCell } from "./applied-to-cell";
-import { InvoiceNumberLink } from "./invoice-number-link";
+import type { CellData, CellKind } from "./list-rows";
 
 // How each column of lib/invoices/list-columns.ts renders, by column id: the cell, and its
 // classes. A cell is rendered once; the lv-* classes (list-view.css) say how it reads on a
@@ -20,22 +19,24 @@ export type CellContext = { account: ViewerAccount; today: string };
 
 // `className`: the classes every row's cell has (sent once per list); `rowClassName`: those that
 // depend on the row (sent with it, so keep them for the rows that differ).
+// `kind`: the cell is a status badge or an invoice link, and `cell` returns its data (list-rows.tsx).
 export type CellView<Row> = {
-  cell: (row: Row, ctx: CellContext) => ReactNode;
+  cell: (row: Row, ctx: CellContext) => CellData;
+  kind?: CellKind;
   className?: string;
   rowClassName?: (row: Row, ctx: CellContext) => string | undefined;
 };
 
 const money = (minor: number, currency: string, { account }: CellContext) => formatMoney(minor, currency, account.locale);
 const day = (isoDay: string, { account }: CellContext) => formatDay(isoDay, account.locale);
-// A status badge as plain markup (what StatusBadge renders), so it travels inline in the row.
-const badge = ({ tone, label }: ReturnType<typeof statusBadgeLook>) => <span className={`badge badge-${tone} badge-dot`}>{label}</span>;
+// A status badge's data: ListRows renders what StatusBadge does.
+const badge = ({ tone, label }: ReturnType<typeof statusBadgeLook>): CellData => [tone, label];
 
 export const INVOICE_CELLS: Record<InvoiceColumnId, CellView<InvoiceListRow>> = {
   // After an upgrade, Generation 3 invoices carry a "Gen 3" tag, since they will leave the lists.
   number: {
-    cell: (r, { account }) =>
-      account.invoiceGeneration === 4 && r.generation === 3 ? <InvoiceNumberLink id={r.id} number={r.number} generation3 /> : <InvoiceNumberLink id={r.id} number={r.number} />,
+    kind: "invoice",
+    cell: (r, { account }) => (account.invoiceGeneration === 4 && r.generation === 3 ? [r.id, r.number, 1] : [r.id, r.number]),
   },
   issue_date: { cell: (r, ctx) => day(r.issueDate, ctx) },
   due_date: { cell: (r, ctx) => day(r.dueDate, ctx), className: "lv-due" },
@@ -45,7 +46,7 @@ export const INVOICE_CELLS: Record<InvoiceColumnId, CellView<InvoiceListRow>> = 
     rowClassName: (r, { today }) => (daysPastDue(r, today) > 0 ? "font-medium text-red-800 lv-dpd" : "text-slate-500 lv-none"),
   },
   service_period: { cell: (r, { account }) => formatDayRange(r.periodStart, r.periodEnd, account.locale), className: "text-slate-600 lv-svc" },
-  status: { cell: (r, { today }) => badge(statusBadgeLook("invoice", invoiceDisplayStatus(r, today))) },
+  status: { kind: "badge", cell: (r, { today }) => badge(statusBadgeLook("invoice", invoiceDisplayStatus(r, today))) },
   total: {
     cell: (r, ctx) => money(r.totalMinor, r.currency, ctx),
     className: "lv-of",
@@ -61,7 +62,7 @@ export const PAYMENT_CELLS: Record<PaymentColumnId, CellView<PaymentListRow>> = 
   reference: { cell: (r) => r.reference },
   method: { cell: (r) => paymentMethodLabel(r) },
   amount: { cell: (r, ctx) => money(r.amountMinor, r.currency, ctx), className: "font-medium" },
-  status: { cell: (r) => badge(statusBadgeLook("payment", r.status)) },
+  status: { kind: "badge", cell: (r) => badge(statusBadgeLook("payment", r.status)) },
   // The card lists the invoices without their amounts, and nothing when the payment is not applied.
   applied_to: {
     cell: (r, ctx) => (

@@ -28,6 +28,7 @@ export function ListView<Row extends { id: string }, Id extends string>({ captio
   const slots = slotClasses(columns);
   // What every row's cell in a column has; a cell's own classes (past due, void) go with its row.
   const columnClasses = cellColumns.map((c, i) => [i >= shown.length && "lv-card", slots[c.id], c.numeric && "num", cells[c.id].className].filter(Boolean).join(" ") || null);
+  const columnKinds = cellColumns.map((c) => cells[c.id].kind ?? null);
   const rowData = rows.map((row): ListRowData => {
     const classes: Record<number, string> = {};
     const cellsOfRow = cellColumns.map((c, i) => {
@@ -38,7 +39,7 @@ export function ListView<Row extends { id: string }, Id extends string>({ captio
     });
     // Card-only cells come last: trailing ones left out need not travel at all.
     while (cellsOfRow.length > shown.length && cellsOfRow.at(-1) === undefined) cellsOfRow.pop();
-    return Object.keys(classes).length > 0 ? { cells: cellsOfRow, classes } : { cells: cellsOfRow };
+    return Object.keys(classes).length > 0 ? [cellsOfRow, classes] : [cellsOfRow];
   });
   const sortTarget = (column: string): SortTarget => ({ href: sortHref(filters, ctx.account.currency, column), current: filters.sort === column ? filters.dir : null });
   return (
@@ -46,7 +47,7 @@ export function ListView<Row extends { id: string }, Id extends string>({ captio
       <MobileSortLinks links={sortLinksOf(filters.tab, columns).map(([column, label]) => ({ label, ...sortTarget(column) }))} />
       <DataTable caption={caption} className="lv">
         <ListHead columns={shown.map((c) => ({ label: c.header, ...(c.numeric && { numeric: true }), ...(c.sort && { sort: sortTarget(c.sort) }) }))} />
-        <ListRows columnClasses={columnClasses} rows={rowData} />
+        <ListRows columnClasses={columnClasses} columnKinds={columnKinds} rows={rowData} />
       </DataTable>
     </>
   );
