@@ -43,15 +43,15 @@ export const INVOICE_CELLS: Record<InvoiceColumnId, CellView<InvoiceListRow>> = 
   // On the card only when late: "2 days past due".
   days_past_due: {
     cell: (r, { today }) => daysPastDue(r, today) || "—",
-    rowClassName: (r, { today }) => (daysPastDue(r, today) > 0 ? "font-medium text-red-800 lv-dpd" : "text-slate-500 lv-none"),
+    rowClassName: (r, { today }) => (daysPastDue(r, today) > 0 ? "lv-dpd" : "lv-none"),
   },
-  service_period: { cell: (r, { account }) => formatDayRange(r.periodStart, r.periodEnd, account.locale), className: "text-slate-600 lv-svc" },
+  service_period: { cell: (r, { account }) => formatDayRange(r.periodStart, r.periodEnd, account.locale), className: "lv-svc" },
   status: { kind: "badge", cell: (r, { today }) => badge(statusBadgeLook("invoice", invoiceDisplayStatus(r, today))) },
   total: {
     cell: (r, ctx) => money(r.totalMinor, r.currency, ctx),
     className: "lv-of",
     // A void invoice's total was never owed.
-    rowClassName: (r) => (r.status === "void" ? "text-slate-500 line-through" : undefined),
+    rowClassName: (r) => (r.status === "void" ? "lv-void" : undefined),
   },
   paid: { cell: (r, ctx) => money(r.paidMinor, r.currency, ctx) },
   balance: { cell: (r, ctx) => money(r.balanceMinor, r.currency, ctx), className: "font-medium" },

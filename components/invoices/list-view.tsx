@@ -41,10 +41,16 @@ export function ListView<Row extends { id: string }, Id extends string>({ captio
     while (cellsOfRow.length > shown.length && cellsOfRow.at(-1) === undefined) cellsOfRow.pop();
     return Object.keys(classes).length > 0 ? [cellsOfRow, classes] : [cellsOfRow];
   });
-  const sortTarget = (column: string): SortTarget => ({ href: sortHref(filters, ctx.account.currency, column), current: filters.sort === column ? filters.dir : null });
+  // One object per sort key, shared by the header and the phone's link.
+  const targets = new Map<string, SortTarget>();
+  const sortTarget = (column: string): SortTarget => {
+    let target = targets.get(column);
+    if (!target) targets.set(column, (target = { href: sortHref(filters, ctx.account.currency, column), current: filters.sort === column ? filters.dir : null }));
+    return target;
+  };
   return (
     <>
-      <MobileSortLinks links={sortLinksOf(filters.tab, columns).map(([column, label]) => ({ label, ...sortTarget(column) }))} />
+      <MobileSortLinks links={sortLinksOf(filters.tab, columns).map(([column, label]) => ({ label, sort: sortTarget(column) }))} />
       <DataTable caption={caption} className="lv">
         <ListHead columns={shown.map((c) => ({ label: c.header, ...(c.numeric && { numeric: true }), ...(c.sort && { sort: sortTarget(c.sort) }) }))} />
         <ListRows columnClasses={columnClasses} columnKinds={columnKinds} rows={rowData} />

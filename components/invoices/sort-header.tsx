@@ -6,7 +6,8 @@ import Link from "next/link";
 // goes, and the current order when the list is sorted by it. Client components only so a list's
 // RSC payload holds these few strings rather than the header markup.
 export type SortTarget = { href: string; current: "asc" | "desc" | null };
-export type SortLink = SortTarget & { label: string };
+// The same SortTarget objects as the headers': the RSC payload then refers to them, not repeats them.
+export type SortLink = { label: string; sort: SortTarget };
 export type HeadColumn = { label: string; numeric?: boolean; sort?: SortTarget };
 
 // The column headers of a list (styled by list-view.css). A sortable one is a plain link, so it
@@ -40,7 +41,7 @@ export function MobileSortLinks({ links }: { links: SortLink[] }) {
   return (
     <nav aria-label="Sort" className="lv-sorts flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-3 pb-2 text-xs md:hidden">
       <span className="text-slate-600">Sort by</span>
-      {links.map(({ label, href, current }) => (
+      {links.map(({ label, sort: { href, current } }) => (
         <Link key={href} href={href} aria-current={current ? "true" : undefined}>
           {label}
           {current ? <span aria-label={current === "asc" ? ", ascending" : ", descending"}>{current === "asc" ? " ▲" : " ▼"}</span> : null}

@@ -5,7 +5,8 @@ import { DisclosureMenu } from "@/components/ui/disclosure-menu";
 import { alertOpenHref } from "@/lib/notifications/alert-links";
 import "./alert-bell.css";
 
-export type BellItem = { id: string; title: string; time: string; dateTime: string; unread: boolean };
+// One alert as the panel shows it, a tuple so the page's RSC payload carries no key names per alert.
+export type BellItem = [id: string, title: string, time: string, dateTime: string, unread: 0 | 1];
 
 function BellIcon() {
   return (
@@ -54,12 +55,12 @@ export function AlertBellPanel({ unread, items, markAllRead }: { unread: number;
           <p className="px-4 py-6 text-sm text-slate-600">No alerts yet. Billing alerts about invoices and payment methods appear here.</p>
         ) : (
           <ul className="ab-list">
-            {items.map((item) => (
-              <li key={item.id} className={item.unread ? "ab-item ab-unread" : "ab-item"}>
-                <a href={alertOpenHref(item.id)}>{item.title}</a>
+            {items.map(([id, title, time, dateTime, unreadItem]) => (
+              <li key={id} className={unreadItem ? "ab-item ab-unread" : "ab-item"}>
+                <a href={alertOpenHref(id)}>{title}</a>
                 <p>
-                  <time dateTime={item.dateTime}>{item.time}</time>
-                  {item.unread ? <span>Unread</span> : null}
+                  <time dateTime={dateTime}>{time}</time>
+                  {unreadItem ? <span>Unread</span> : null}
                 </p>
               </li>
             ))}
