@@ -15,11 +15,7 @@ export function InvoiceTabStrip({ tabs, watch }: { tabs: TabLink[]; watch: strin
       <ul className="flex min-w-max gap-1">
         {tabs.map((tab) => (
           <li key={tab.href}>
-            <Link
-              href={tab.href}
-              aria-current={tab.active ? "page" : undefined}
-              className="ts-tab"
-            >
+            <Link href={tab.href} aria-current={tab.active ? "page" : undefined} className="ts-tab">
               <span className="ts-name">
                 {tab.label}
                 <span className="ts-count">

@@ -27,11 +27,7 @@ export function SideNav({ groups }: { groups: NavLinkGroup[] }) {
                 const active = item.href === current;
                 return (
                   <li key={item.href}>
-                    <Link
-                      href={item.href}
-                      aria-current={active ? "page" : undefined}
-                      className="sn-link"
-                    >
+                    <Link href={item.href} aria-current={active ? "page" : undefined} className="sn-link">
                       {item.label}
                     </Link>
                   </li>
