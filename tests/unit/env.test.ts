@@ -99,6 +99,19 @@ describe("settings from the environment", () => {
     expect(() => env()).toThrow(/SIGN_IN_LIMIT_PER_IP: must be a whole number/);
   });
 
+  it("kept between calls follow every change, back and forth, and a wrong value is never kept", () => {
+    vi.stubEnv("SIGN_IN_LIMIT_PER_IP", "7");
+    expect(env().SIGN_IN_LIMIT_PER_IP).toBe(7);
+    expect(env()).toBe(env());
+    vi.stubEnv("SIGN_IN_LIMIT_PER_IP", "abc");
+    expect(() => env()).toThrow(/SIGN_IN_LIMIT_PER_IP/);
+    expect(() => env()).toThrow(/SIGN_IN_LIMIT_PER_IP/);
+    vi.stubEnv("SIGN_IN_LIMIT_PER_IP", "8");
+    expect(env().SIGN_IN_LIMIT_PER_IP).toBe(8);
+    vi.stubEnv("SIGN_IN_LIMIT_PER_IP", "7");
+    expect(env().SIGN_IN_LIMIT_PER_IP).toBe(7);
+  });
+
   it("derive demo mode, the provider's name and the base URL", () => {
     vi.stubEnv("PORTAL_DEMO_MODE", "");
     vi.stubEnv("DATABASE_URL", "");
