@@ -16,8 +16,12 @@ import { finishSweepRun, getSweepBase, pruneSweepRuns, recordSweepProgress, star
 import { pastDueWindow, type DueDateRange } from "./sweep-window";
 import { CARD_EXPIRY_THRESHOLDS, PAST_DUE_THRESHOLDS } from "./thresholds";
 
-export type SweepResult = SweepTotals;
+// "window": only what could have become due since the last completed sweep (sweep-window.ts); "full": every open invoice.
+export type SweepWalk = "window" | "full";
+export type SweepResult = SweepTotals & { walk: SweepWalk };
 export type SweepOptions = {
+  // "full" walks every open invoice even when a window would do (a check that the window missed nothing).
+  walk?: "full";
   // Most notifications (and due subjects read) per batch; each batch is one transaction.
   batchSize?: number;
   // Asked before each batch; false stops the run there (its leader lease was lost: another
@@ -165,7 +169,7 @@ export async function runReminderSweep(db: Database, now: Date = new Date(), opt
   const started = performance.now();
   const base = await getSweepBase(db);
   const dueDates = pastDueWindow(base?.sweepAt ?? null, now);
-  const window = base && dueDates ? { dueDates, changedSince: base.startSnapshot } : null;
+  const window = base && dueDates && options.walk !== "full" ? { dueDates, changedSince: base.startSnapshot } : null;
   const runId = await startSweepRun(db, now);
   let state: WalkState = { kind: 0, cursor: null };
   try {
@@ -188,5 +192,5 @@ export async function runReminderSweep(db: Database, now: Date = new Date(), opt
   if (base) await pruneRescans(db, base.startSnapshot);
   await pruneSweepRuns(db, env().REMINDER_SWEEPS_KEEP_DAYS);
   observeSweep((performance.now() - started) / 1000, totals.notifications, false);
-  return totals;
+  return { ...totals, walk: window ? "window" : "full" };
 }
