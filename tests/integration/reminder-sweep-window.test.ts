@@ -1,6 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { rawRows } from "@/db/raw-rows";
 import { accounts, reminderRescans, reminderSweeps } from "@/db/schema";
 import { addDays, isoDateInZone } from "@/lib/dates";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
@@ -40,6 +41,14 @@ type Account = {
   members: string[];
   silent: { viewer: Parameters<typeof setTestPreferences>[0] }[];
 };
+
+async function thresholds(subjectId: string, userId: string) {
+  const rows = await rawRows<{ threshold: number }>(
+    await getDb(),
+    sql`select threshold from notifications where subject_id = ${subjectId} and user_id = ${userId} order by threshold`,
+  );
+  return rows.map((r) => r.threshold);
+}
 
 // The last run on record is removed, so the next windowed sweep builds on the one before it.
 async function forgetLastRun() {
@@ -141,10 +150,7 @@ describe("windowed reminder sweep", () => {
 
     const later = await runReminderSweep(db, new Date(now.getTime() + HOUR_MS));
     expect(later.walk).toBe("window");
-    const [row] = await db
-      .execute<{ threshold: number }>(sql`select threshold from notifications where subject_id = ${invoice.id} and user_id = ${admin.user.id}`)
-      .then((r) => r.rows);
-    expect(row.threshold).toBe(15);
+    expect(await thresholds(invoice.id, admin.user.id)).toEqual([15]);
   });
 
   it("reminds about a hidden Generation 3 invoice once support grants it back, through the mark on its account", async () => {
@@ -159,8 +165,7 @@ describe("windowed reminder sweep", () => {
 
     const later = await runReminderSweep(db, new Date(now.getTime() + 2 * HOUR_MS));
     expect(later.walk).toBe("window");
-    const rows = await db.execute<{ threshold: number }>(sql`select threshold from notifications where subject_id = ${invoice.id} and user_id = ${admin.user.id}`);
-    expect(rows.rows.map((r) => r.threshold)).toEqual([15]);
+    expect(await thresholds(invoice.id, admin.user.id)).toEqual([15]);
   });
 
   it("prunes the marks every later sweep's base has seen", async () => {
