@@ -95,6 +95,8 @@ const envSchema = z.object({
   OUTBOX_CONCURRENCY: wholeNumber(1, 1, 64),
   // The most reminder notifications the sweep writes per transaction.
   REMINDER_BATCH_SIZE: wholeNumber(1, 1_000, 20_000),
+  // Days of reminder_sweeps rows kept (one per run); each sweep deletes older ones.
+  REMINDER_SWEEPS_KEEP_DAYS: wholeNumber(1, 30, 3650),
   CRON_SECRET: text(),
   // Lets POST /api/cron/* take {"now": …} in production too (time travel for the topology test,
   // scripts/cluster.ts). Never on in a real deployment: whoever holds CRON_SECRET could then send

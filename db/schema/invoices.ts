@@ -47,6 +47,11 @@ export const invoices = pgTable(
     index("invoices_open_account_id_idx")
       .on(t.accountId, t.id)
       .where(sql`${t.status} = 'open'`),
+    // The reminder sweep's window (lib/notifications/sweep-window.ts): the open invoices whose due
+    // date is a few days either side of each past-due threshold, across accounts.
+    index("invoices_open_due_idx")
+      .on(t.dueDate, t.accountId, t.id)
+      .where(sql`${t.status} = 'open'`),
     // Either tab sorted by amount.
     index("invoices_account_total_idx").on(t.accountId, t.totalMinor, t.id),
     check("invoices_generation_valid", sql`${t.generation} in (3, 4)`),

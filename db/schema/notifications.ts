@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { users } from "./users";
 
@@ -117,8 +117,28 @@ export const reminderSweeps = pgTable(
     alerts: integer("alerts").notNull().default(0),
     emails: integer("emails").notNull().default(0),
     error: text("error"),
+    // pg_current_snapshot() as the run started: changes it could not see are in reminder_rescans.
+    startSnapshot: text("start_snapshot"),
   },
   (t) => [index("reminder_sweeps_started_idx").on(t.startedAt, t.id)],
+);
+
+// Accounts in which something other than the calendar may have made a reminder due: an invoice
+// posted (perhaps already past due) or reopened, a Generation 3 invoice granted back, a recipient
+// added, enabled, given a role or permission, or a channel switched on. Written by the triggers of
+// migration 0010 in the writing transaction, whichever code path wrote, with that transaction's id,
+// so a windowed sweep rescans in full every account changed where its base sweep could not see it.
+export const reminderRescans = pgTable(
+  "reminder_rescans",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    // pg_current_xact_id() of the writing transaction (xid8 as a number).
+    markedXid: bigint("marked_xid", { mode: "number" }).notNull(),
+  },
+  (t) => [index("reminder_rescans_account_id_idx").on(t.accountId)],
 );
 
 export type NotificationPreference = typeof notificationPreferences.$inferSelect;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { roles, userRoles } from "@/db/schema";
 import { recordAuditEvent, type RequestOrigin } from "@/lib/audit/record-audit-event";
@@ -40,9 +40,15 @@ export async function deleteRole(viewer: Viewer, roleId: string, options: Delete
       const target = await findRole(tx, viewer, reassignId);
       if (target.id === role.id)
         throw new AppError("invalid", "Choose a different role to move its users to.", { fieldErrors: { reassignToRoleId: ["Choose a different role."] } });
+      // Set-based: an account may have any number of holders, too many for one statement's bind parameters.
       await tx
         .insert(userRoles)
-        .values(holders.map((h) => ({ accountId: viewer.accountId, userId: h.userId, roleId: target.id })))
+        .select(
+          tx
+            .select({ accountId: userRoles.accountId, userId: userRoles.userId, roleId: sql`${target.id}::uuid`.as("role_id") })
+            .from(userRoles)
+            .where(and(eq(userRoles.roleId, role.id), eq(userRoles.accountId, viewer.accountId))),
+        )
         .onConflictDoNothing();
       reassignedTo = target.name;
     }

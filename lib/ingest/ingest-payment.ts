@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -37,10 +37,15 @@ export async function ingestPayment(tx: Db, input: IngestPayment, client: ApiCli
     { accountId: account.id, receivedOn: input.receivedOn, amountMinor: input.amountMinor, reference: input.reference, method: input.method, allocations },
     client.actor,
   );
-  const ids = result.allocations.map((a) => a.invoiceId);
-  const settled = ids.length
-    ? await tx.select({ id: invoices.id, number: invoices.number, status: invoices.status, balanceMinor: BALANCE_DUE }).from(invoices).where(inArray(invoices.id, ids))
+  // One array parameter: an oldest-first payment may settle any number of invoices.
+  const ids = sql.param(result.allocations.map((a) => a.invoiceId));
+  const settled = result.allocations.length
+    ? await tx
+        .select({ id: invoices.id, number: invoices.number, status: invoices.status, balanceMinor: BALANCE_DUE })
+        .from(invoices)
+        .where(sql`${invoices.id} = any(${ids}::uuid[])`)
     : [];
+  const settledById = new Map(settled.map((s) => [s.id, s]));
   const allocatedMinor = result.allocations.reduce((sum, a) => sum + a.amountMinor, 0);
   return {
     status: 201,
@@ -54,7 +59,7 @@ export async function ingestPayment(tx: Db, input: IngestPayment, client: ApiCli
         method: result.payment.method,
         reference: result.payment.reference,
         allocations: result.allocations.map((a) => {
-          const invoice = settled.find((s) => s.id === a.invoiceId)!;
+          const invoice = settledById.get(a.invoiceId)!;
           return { invoiceNumber: invoice.number, amountMinor: a.amountMinor, invoiceStatus: invoice.status, invoiceBalanceMinor: invoice.balanceMinor };
         }),
         unallocatedMinor: result.payment.amountMinor - allocatedMinor,

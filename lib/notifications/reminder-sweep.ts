@@ -11,11 +11,17 @@ import type { InsertedRow } from "./insert-notifications";
 import { insertReminderBatch, type BatchCursor, type ReminderScan } from "./reminder-batch";
 import { cardReminders, invoiceReminders } from "./reminder-facts";
 import { recipientsSql } from "./recipients-sql";
-import { finishSweepRun, recordSweepProgress, startSweepRun, type SweepTotals } from "./sweep-runs";
+import { pruneRescans, accountsChangedSince } from "./reminder-rescans";
+import { finishSweepRun, getSweepBase, pruneSweepRuns, recordSweepProgress, startSweepRun, type SweepTotals } from "./sweep-runs";
+import { pastDueWindow, type DueDateRange } from "./sweep-window";
 import { CARD_EXPIRY_THRESHOLDS, PAST_DUE_THRESHOLDS } from "./thresholds";
 
-export type SweepResult = SweepTotals;
+// "window": only what could have become due since the last completed sweep (sweep-window.ts); "full": every open invoice.
+export type SweepWalk = "window" | "full";
+export type SweepResult = SweepTotals & { walk: SweepWalk };
 export type SweepOptions = {
+  // "full" walks every open invoice even when a window would do (a check that the window missed nothing).
+  walk?: "full";
   // Most notifications (and due subjects read) per batch; each batch is one transaction.
   batchSize?: number;
   // Asked before each batch; false stops the run there (its leader lease was lost: another
@@ -42,16 +48,39 @@ function accountToday(now: Date): SQL {
   return sql`(${now.toISOString()}::timestamptz at time zone ${accounts.timeZone})::date`;
 }
 
+// The open invoices a sweep reads when it has a base (sweep-window.ts): the due dates the calendar
+// can have made due since (invoices_open_due_idx), and every open invoice of an account changed
+// where the base could not see it (invoices_open_account_id_idx).
+type PastDueWindow = { dueDates: DueDateRange[]; changedSince: string };
+
+function windowedWalk(window: PastDueWindow): ReminderScan["walk"] {
+  const dueDates = sql.join(
+    window.dueDates.map((r) => sql`${invoices.dueDate} between ${r.from}::date and ${r.to}::date`),
+    sql` or `,
+  );
+  return (after, limit) => sql`
+    select account_id, id from (
+      select ${invoices.accountId} as account_id, ${invoices.id} as id from ${invoices}
+      where ${invoices.status} = 'open' and (${dueDates}) and ${after(invoices.accountId, invoices.id)}
+      union
+      select ${invoices.accountId}, ${invoices.id} from ${invoices}
+      where ${invoices.status} = 'open' and ${invoices.accountId} = any(array(${accountsChangedSince(window.changedSince)})) and ${after(invoices.accountId, invoices.id)}
+    ) in_window
+    order by account_id, id limit ${limit}`;
+}
+
 // Open invoices with a balance (BALANCE_DUE), at least 2 calendar days past due in the account's
 // zone, that the account can see (the Generation 3 rule). The walk goes over the open ones only
-// (invoices_open_account_id_idx), not the settled bulk of the table.
-function pastDueScan(now: Date): ReminderScan {
+// (invoices_open_account_id_idx), not the settled bulk of the table, or only those in the window.
+function pastDueScan(now: Date, window: PastDueWindow | null): ReminderScan {
   const today = accountToday(now);
   return {
     event: "invoice_past_due",
     recipients: recipientsSql("invoices.view"),
     supersededBy: sql`n.threshold >= due.threshold`,
-    walk: (after, limit) => sql`
+    walk: window
+      ? windowedWalk(window)
+      : (after, limit) => sql`
       select ${invoices.accountId} as account_id, ${invoices.id} as id from ${invoices}
       where ${invoices.status} = 'open' and ${after(invoices.accountId, invoices.id)}
       order by ${invoices.accountId}, ${invoices.id} limit ${limit}`,
@@ -98,7 +127,7 @@ function cardExpiryScan(now: Date): ReminderScan {
   };
 }
 
-type Kind = { scan: (now: Date) => ReminderScan; describe: (tx: Db, rows: InsertedRow[]) => Promise<NewNotification[]> };
+type Kind = { scan: (now: Date, window: PastDueWindow | null) => ReminderScan; describe: (tx: Db, rows: InsertedRow[]) => Promise<NewNotification[]> };
 const KINDS: Kind[] = [
   { scan: pastDueScan, describe: invoiceReminders },
   { scan: cardExpiryScan, describe: cardReminders },
@@ -107,12 +136,12 @@ const KINDS: Kind[] = [
 // One transaction's worth of the walk: steps of the current kind until one batch of notifications
 // is written; a kind whose walk ends hands the rest of the batch to the next kind, so a person's
 // reminders of both kinds still make one digest email when they fit in a batch (★).
-async function runBatch(tx: Db, state: WalkState, batchSize: number, now: Date) {
+async function runBatch(tx: Db, state: WalkState, batchSize: number, now: Date, window: PastDueWindow | null) {
   const items: NewNotification[] = [];
   while (state.kind < KINDS.length && items.length < batchSize) {
     const kind = KINDS[state.kind];
     const limit = batchSize - items.length;
-    const { rows, next } = await insertReminderBatch(tx, kind.scan(now), state.cursor, { walk: WALK_FACTOR * batchSize, limit }, now);
+    const { rows, next } = await insertReminderBatch(tx, kind.scan(now, window), state.cursor, { walk: WALK_FACTOR * batchSize, limit }, now);
     items.push(...(await kind.describe(tx, rows)));
     if (next) {
       state.cursor = next;
@@ -138,12 +167,15 @@ export async function runReminderSweep(db: Database, now: Date = new Date(), opt
   const batchSize = options.batchSize ?? reminderBatchSize();
   const totals: SweepTotals = { batches: 0, notifications: 0, alerts: 0, emails: 0 };
   const started = performance.now();
+  const base = await getSweepBase(db);
+  const dueDates = pastDueWindow(base?.sweepAt ?? null, now);
+  const window = base && dueDates && options.walk !== "full" ? { dueDates, changedSince: base.startSnapshot } : null;
   const runId = await startSweepRun(db, now);
   let state: WalkState = { kind: 0, cursor: null };
   try {
     while (state.kind < KINDS.length) {
       if (options.shouldContinue && !options.shouldContinue()) throw new Error("Stopped: another instance took over the reminder sweep's lease");
-      const step = await db.transaction((tx) => runBatch(tx, { ...state }, batchSize, now));
+      const step = await db.transaction((tx) => runBatch(tx, { ...state }, batchSize, now, window));
       state = step.state;
       totals.batches += 1;
       totals.notifications += step.notifications;
@@ -157,6 +189,8 @@ export async function runReminderSweep(db: Database, now: Date = new Date(), opt
     throw error;
   }
   await finishSweepRun(db, runId, totals, null);
+  if (base) await pruneRescans(db, base.startSnapshot);
+  await pruneSweepRuns(db, env().REMINDER_SWEEPS_KEEP_DAYS);
   observeSweep((performance.now() - started) / 1000, totals.notifications, false);
-  return totals;
+  return { ...totals, walk: window ? "window" : "full" };
 }

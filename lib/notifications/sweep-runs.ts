@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/client";
 import { reminderSweeps, type ReminderSweep } from "@/db/schema";
@@ -10,9 +10,42 @@ export type SweepTotals = { batches: number; notifications: number; alerts: numb
 
 // Each write is its own statement outside the batches' transactions, so the record survives the
 // batch that failed and shows how far the sweep got.
+// The snapshot is what the run is sure to see: a later windowed sweep rescans what it could not.
 export async function startSweepRun(db: Db, now: Date): Promise<string> {
-  const [run] = await db.insert(reminderSweeps).values({ sweepAt: now }).returning({ id: reminderSweeps.id });
+  const [run] = await db
+    .insert(reminderSweeps)
+    .values({ sweepAt: now, startSnapshot: sql`pg_current_snapshot()::text` })
+    .returning({ id: reminderSweeps.id });
   return run.id;
+}
+
+export type SweepBase = { sweepAt: Date; startSnapshot: string };
+
+// The last completed sweep (by start): what a windowed sweep builds on (lib/notifications/sweep-window.ts).
+// Read before the run records its own start, so it finished before this run began.
+export async function getSweepBase(db: Db): Promise<SweepBase | null> {
+  const [base] = await db
+    .select({ sweepAt: reminderSweeps.sweepAt, startSnapshot: reminderSweeps.startSnapshot })
+    .from(reminderSweeps)
+    .where(and(isNotNull(reminderSweeps.finishedAt), isNull(reminderSweeps.error), isNotNull(reminderSweeps.startSnapshot)))
+    .orderBy(desc(reminderSweeps.startedAt), desc(reminderSweeps.id))
+    .limit(1);
+  return base ? { sweepAt: base.sweepAt, startSnapshot: base.startSnapshot! } : null;
+}
+
+// Runs on record older than REMINDER_SWEEPS_KEEP_DAYS go, at most this many per run: each run adds one.
+const PRUNE_RUNS_BATCH = 1_000;
+
+// Keeps reminder_sweeps to the last `keepDays` days (wall clock), in one bounded statement. Losing an old
+// completed run only costs the next sweep its window: without a base it walks everything.
+export async function pruneSweepRuns(db: Db, keepDays: number): Promise<void> {
+  const old = db
+    .select({ id: reminderSweeps.id })
+    .from(reminderSweeps)
+    .where(lt(reminderSweeps.startedAt, sql`now() - make_interval(days => ${keepDays}::int)`))
+    .orderBy(reminderSweeps.startedAt, reminderSweeps.id)
+    .limit(PRUNE_RUNS_BATCH);
+  await db.delete(reminderSweeps).where(inArray(reminderSweeps.id, old));
 }
 
 export async function recordSweepProgress(db: Db, id: string, totals: SweepTotals): Promise<void> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, invoices, paymentAllocations, payments } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
@@ -35,17 +35,21 @@ export async function recordPayment(db: Db, input: RecordPaymentInput, actor: Au
     const [account] = await tx.select({ currency: accounts.currency }).from(accounts).where(eq(accounts.id, input.accountId));
     if (!account) throw new AppError("not_found", "Account not found");
 
-    const ids = input.allocations.map((a) => a.invoiceId);
-    const locked = ids.length
+    // Each list goes in as one array parameter: an oldest-first payment may settle any number of
+    // invoices, and PostgreSQL takes at most 65 535 bind parameters per statement.
+    const ids = sql.param(input.allocations.map((a) => a.invoiceId));
+    const amounts = sql.param(input.allocations.map((a) => a.amountMinor));
+    const locked = input.allocations.length
       ? await tx
           .select({ id: invoices.id, number: invoices.number, status: invoices.status, totalMinor: invoices.totalMinor, paidMinor: invoices.paidMinor })
           .from(invoices)
-          .where(and(eq(invoices.accountId, input.accountId), inArray(invoices.id, ids)))
+          .where(and(eq(invoices.accountId, input.accountId), sql`${invoices.id} = any(${ids}::uuid[])`))
           .orderBy(invoices.id)
           .for("update")
       : [];
+    const lockedById = new Map(locked.map((i) => [i.id, i]));
     for (const allocation of input.allocations) {
-      const invoice = locked.find((i) => i.id === allocation.invoiceId);
+      const invoice = lockedById.get(allocation.invoiceId);
       if (!invoice) throw new AppError("not_found", "Invoice not found in this account");
       if (invoice.status !== "open") throw new AppError("conflict", `Invoice ${invoice.number} is ${invoice.status}`);
       if (allocation.amountMinor > balanceDueMinor(invoice)) {
@@ -67,16 +71,13 @@ export async function recordPayment(db: Db, input: RecordPaymentInput, actor: Au
       .returning();
 
     if (input.allocations.length > 0) {
-      await tx
-        .insert(paymentAllocations)
-        .values(input.allocations.map((a) => ({ accountId: input.accountId, paymentId: payment.id, invoiceId: a.invoiceId, amountMinor: a.amountMinor })));
+      const applied = sql`unnest(${ids}::uuid[], ${amounts}::bigint[]) as applied (invoice_id, amount_minor)`;
+      await tx.execute(sql`insert into ${paymentAllocations} (${sql.identifier(paymentAllocations.accountId.name)}, ${sql.identifier(paymentAllocations.paymentId.name)},
+        ${sql.identifier(paymentAllocations.invoiceId.name)}, ${sql.identifier(paymentAllocations.amountMinor.name)})
+        select ${input.accountId}::uuid, ${payment.id}::uuid, applied.invoice_id, applied.amount_minor from ${applied}`);
       // Every invoice in one statement: the summary trigger (migration 0009) then locks their
       // per-day summary rows once, in key order, so two payments touching the same days never
       // deadlock on them (one statement per invoice would lock them in allocation order).
-      const applied = sql`(values ${sql.join(
-        input.allocations.map((a) => sql`(${a.invoiceId}::uuid, ${a.amountMinor}::bigint)`),
-        sql`, `,
-      )}) as applied (invoice_id, amount_minor)`;
       const paid = sql`${invoices.paidMinor} + applied.amount_minor`;
       await tx.execute(sql`update ${invoices} set ${sql.identifier(invoices.paidMinor.name)} = ${paid},
         ${sql.identifier(invoices.status.name)} = case when ${paid} = ${invoices.totalMinor} then 'paid' else 'open' end
