@@ -15,8 +15,6 @@ declare -A MODULES=(
   [gen3]="lib/invoices/generation-rule.ts,lib/invoices/visibility.ts,lib/support/gen3-window.ts"
   # The last-administrator guard and the four changes that must keep it (a subset of access).
   [last-admin]="lib/access/admin-guard.ts,lib/users/set-user-roles.ts,lib/users/disable-user.ts,lib/access/update-role.ts,lib/access/delete-role.ts"
-  # Not reminder-sweep-scale.test.ts: 72 000 reminders, minutes per run.
-  [reminders]="tests/integration/reminder-sweep.test.ts,tests/integration/reminder-sweep-runs.test.ts,tests/integration/reminder-concurrency.test.ts,tests/integration/invoice-posted-notifications.test.ts"
   [access]="lib/access/admin-guard.ts,lib/access/guards.ts,lib/access/permissions.ts,lib/access/load-viewer.ts,lib/access/create-role.ts,lib/access/update-role.ts,lib/access/delete-role.ts,lib/access/role-rows.ts,lib/users/set-user-roles.ts,lib/users/disable-user.ts"
   [reminders]="lib/notifications/reminder-sweep.ts,lib/notifications/reminder-batch.ts,lib/notifications/insert-notifications.ts"
 )
@@ -31,6 +29,8 @@ declare -A TESTS=(
   [ingest]="tests/integration/ingest-idempotency.test.ts,tests/integration/ingest-api.test.ts"
   # The cell rules are pure: their unit tests (the export tests reach them through csvDownload).
   [csv]="tests/unit/csv.test.ts"
+  # Not reminder-sweep-scale.test.ts: 72 000 reminders, minutes per run.
+  [reminders]="tests/integration/reminder-sweep.test.ts,tests/integration/reminder-sweep-runs.test.ts,tests/integration/reminder-concurrency.test.ts,tests/integration/invoice-posted-notifications.test.ts"
   [access]="tests/unit/permissions.test.ts,tests/integration/auth-and-access.test.ts,tests/integration/roles.test.ts,tests/integration/role-name-concurrency.test.ts,tests/integration/last-admin-concurrency.test.ts,tests/integration/admin-guard-rails.test.ts,tests/integration/access-changes-audit.test.ts,tests/integration/users-and-invitations.test.ts,tests/integration/payment-information-permission.test.ts,tests/security/sessions.test.ts,tests/security/access-denied.test.ts,tests/security/route-gate.test.ts,tests/security/server-actions.test.ts"
 )
 
