@@ -78,3 +78,21 @@ describe("reminder sweep batches", () => {
     expect(await runReminderSweep(await getDb(), NOW)).toMatchObject({ notifications: 0, alerts: 0, emails: 0 });
   });
 });
+
+describe("a walk step that finds nothing due", () => {
+  it("walks on past it: a reminder after a whole step of invoices not yet due is still sent", async () => {
+    // The walk goes in (account id, invoice id) order: the account that sorts first gets six open
+    // invoices not yet due, more than a step reads (5 × the batch size of 1); the other a due one.
+    const [quiet, due] = (await Promise.all([createTestAccount({ timeZone: "UTC" }), createTestAccount({ timeZone: "UTC" })])).sort((a, b) =>
+      a.account.id < b.account.id ? -1 : 1,
+    );
+    await createTestUser(quiet, ["account_admin"]);
+    const admin = await createTestUser(due, ["account_admin"]);
+    for (let i = 0; i < 6; i++) await createTestInvoice(quiet, { issueDate: "2026-12-01", dueDate: "2026-12-31" }, { notify: false });
+    const late = await createTestInvoice(due, { issueDate: "2026-11-01", dueDate: "2026-12-01" }, { notify: false });
+
+    await runReminderSweep(await getDb(), NOW, { batchSize: 1 });
+
+    expect(await everyNotification()).toContain(`${admin.user.id} ${late.id} 15`);
+  });
+});
