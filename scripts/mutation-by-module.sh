@@ -41,7 +41,7 @@ declare -A TESTS=(
   [reminders-batch]="tests/integration/reminder-sweep.test.ts,tests/integration/reminder-sweep-runs.test.ts,tests/integration/reminder-sweep-batches.test.ts,tests/integration/reminder-concurrency.test.ts"
   # insertNotifications is only the posting path; recipientOf, also the sweep's, is checked there too.
   [reminders-insert]="tests/integration/invoice-posted-notifications.test.ts"
-  [access]="tests/unit/permissions.test.ts,tests/integration/auth-and-access.test.ts,tests/integration/roles.test.ts,tests/integration/role-name-concurrency.test.ts,tests/integration/last-admin-concurrency.test.ts,tests/integration/admin-guard-rails.test.ts,tests/integration/access-changes-audit.test.ts,tests/integration/users-and-invitations.test.ts,tests/integration/payment-information-permission.test.ts,tests/security/sessions.test.ts,tests/security/access-denied.test.ts,tests/security/route-gate.test.ts,tests/security/server-actions.test.ts"
+  [access]="tests/unit/permissions.test.ts,tests/integration/auth-and-access.test.ts,tests/integration/roles.test.ts,tests/integration/role-name-concurrency.test.ts,tests/integration/last-admin-concurrency.test.ts,tests/integration/admin-guard-rails.test.ts,tests/integration/access-changes-audit.test.ts,tests/integration/users-and-invitations.test.ts,tests/integration/payment-information-permission.test.ts,tests/security/sessions.test.ts,tests/security/access-denied.test.ts,tests/security/route-gate.test.ts,tests/security/server-actions.test.ts,tests/security/live-identity.test.ts,tests/unit/access-guards.test.ts,tests/integration/role-refusals.test.ts"
 )
 
 mkdir -p reports/mutation
