@@ -1,4 +1,4 @@
-import { count, desc } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { alerts, emailOutbox, notifications, reminderSweeps } from "@/db/schema";
@@ -14,8 +14,12 @@ import { createTestAccount, createTestCard, createTestInvoice, createTestUser, s
 const NOW = new Date("2026-12-20T17:00:00Z");
 
 async function everyNotification() {
-  const rows = await (await getDb()).select({ userId: notifications.userId, subjectId: notifications.subjectId, threshold: notifications.threshold }).from(notifications);
-  return rows.map((r) => `${r.userId} ${r.subjectId} ${r.threshold}`).sort();
+  const rows = await (
+    await getDb()
+  )
+    .select({ userId: notifications.userId, event: notifications.event, subjectId: notifications.subjectId, threshold: notifications.threshold })
+    .from(notifications);
+  return rows.map((r) => `${r.userId} ${r.event} ${r.subjectId} ${r.threshold}`).sort();
 }
 
 async function tableCounts() {
@@ -50,10 +54,10 @@ async function accountWithReminders(): Promise<{ account: TestAccount; expected:
     [26, 25],
   ] as const) {
     const invoice = await createTestInvoice(account, { issueDate: addDays("2026-12-20", -days - 30), dueDate: addDays("2026-12-20", -days) }, { notify: false });
-    if (threshold !== null) for (const u of [admin, billing, viewer]) expected.push(`${u.user.id} ${invoice.id} ${threshold}`);
+    if (threshold !== null) for (const u of [admin, billing, viewer]) expected.push(`${u.user.id} invoice_past_due ${invoice.id} ${threshold}`);
   }
   const card = await createTestCard(account, { expMonth: 12, expYear: 2026 });
-  for (const u of [admin, billing]) expected.push(`${u.user.id} ${card.id} 15`);
+  for (const u of [admin, billing]) expected.push(`${u.user.id} card_expiring ${card.id} 15`);
   return { account, expected };
 }
 
@@ -93,6 +97,23 @@ describe("a walk step that finds nothing due", () => {
 
     await runReminderSweep(await getDb(), NOW, { batchSize: 1 });
 
-    expect(await everyNotification()).toContain(`${admin.user.id} ${late.id} 15`);
+    expect(await everyNotification()).toContain(`${admin.user.id} invoice_past_due ${late.id} 15`);
+  });
+});
+
+describe("a batch that moves on to the next kind of reminder", () => {
+  it("fills only what is left of the batch: a person's reminders of both kinds make one digest per batch of five", async () => {
+    const account = await createTestAccount({ timeZone: "UTC" });
+    const billing = await createTestUser(account, ["billing_manager"]);
+    await setTestPreferences(billing.viewer, { alert: true, email: true });
+    for (const days of [2, 10]) await createTestInvoice(account, { issueDate: addDays("2026-12-20", -days - 30), dueDate: addDays("2026-12-20", -days) }, { notify: false });
+    for (let i = 0; i < 5; i++) await createTestCard(account, { expMonth: 12, expYear: 2026 });
+
+    // Batch one: both invoices and three of the cards; batch two: the other two cards.
+    const result = await runReminderSweep(await getDb(), NOW, { batchSize: 5 });
+
+    expect(result).toMatchObject({ notifications: 7, emails: 2 });
+    const digests = await (await getDb()).select({ subject: emailOutbox.subject }).from(emailOutbox).where(eq(emailOutbox.userId, billing.user.id));
+    expect(digests.map((d) => /^(\d+) billing reminders/.exec(d.subject)?.[1]).sort()).toEqual(["2", "5"]);
   });
 });
