@@ -119,3 +119,19 @@ describe("a new role is recorded", () => {
     ]);
   });
 });
+
+describe("the roles a user holds, given in another order", () => {
+  it("are no change: nothing is rewritten or recorded", async () => {
+    const account = await createTestAccount();
+    const { viewer } = await createTestUser(account);
+    // Created in the reverse of their names' order, so the order they are stored in is not the names' order.
+    const created = [];
+    for (const name of ["Zeta", "Epsilon", "Delta", "Gamma", "Beta", "Alpha"]) created.push(await createTestRole(account, name, []));
+    const holder = await createTestUserWithRoles(
+      account,
+      created.map((r) => r.id),
+    );
+    await setUserRoles(viewer, holder.user.id, { roleIds: [created[3], created[0], created[5], created[1], created[4], created[2]].map((r) => r.id) });
+    expect(await events(account, "user.roles_changed")).toEqual([]);
+  });
+});
