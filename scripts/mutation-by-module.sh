@@ -15,12 +15,15 @@ declare -A MODULES=(
   [gen3]="lib/invoices/generation-rule.ts,lib/invoices/visibility.ts,lib/support/gen3-window.ts"
   # The last-administrator guard and the four changes that must keep it (a subset of access).
   [last-admin]="lib/access/admin-guard.ts,lib/users/set-user-roles.ts,lib/users/disable-user.ts,lib/access/update-role.ts,lib/access/delete-role.ts"
-  # Not reminder-sweep-scale.test.ts: 72 000 reminders, minutes per run.
-  [reminders]="tests/integration/reminder-sweep.test.ts,tests/integration/reminder-sweep-runs.test.ts,tests/integration/reminder-concurrency.test.ts,tests/integration/invoice-posted-notifications.test.ts"
   [access]="lib/access/admin-guard.ts,lib/access/guards.ts,lib/access/permissions.ts,lib/access/load-viewer.ts,lib/access/create-role.ts,lib/access/update-role.ts,lib/access/delete-role.ts,lib/access/role-rows.ts,lib/users/set-user-roles.ts,lib/users/disable-user.ts"
-  [reminders]="lib/notifications/reminder-sweep.ts,lib/notifications/reminder-batch.ts,lib/notifications/insert-notifications.ts"
+  # The reminders, one file per group: each its own score and incremental file, so a change to the
+  # sweep retests the sweep only (`reminders` runs all three).
+  [reminders-sweep]="lib/notifications/reminder-sweep.ts"
+  [reminders-batch]="lib/notifications/reminder-batch.ts"
+  [reminders-insert]="lib/notifications/insert-notifications.ts"
 )
-ORDER=(csv gen3 outbox ledger ingest access throttle reminders)
+declare -A ALIASES=([reminders]="reminders-sweep reminders-batch reminders-insert")
+ORDER=(csv gen3 outbox ledger ingest access throttle reminders-sweep reminders-batch reminders-insert)
 
 # The test files that guard a group, where Vitest's "related" files would be most of the suite
 # (postInvoice and the access checks are imported by nearly every integration test, and Stryker runs
@@ -31,11 +34,26 @@ declare -A TESTS=(
   [ingest]="tests/integration/ingest-idempotency.test.ts,tests/integration/ingest-api.test.ts"
   # The cell rules are pure: their unit tests (the export tests reach them through csvDownload).
   [csv]="tests/unit/csv.test.ts"
-  [access]="tests/unit/permissions.test.ts,tests/integration/auth-and-access.test.ts,tests/integration/roles.test.ts,tests/integration/role-name-concurrency.test.ts,tests/integration/last-admin-concurrency.test.ts,tests/integration/admin-guard-rails.test.ts,tests/integration/access-changes-audit.test.ts,tests/integration/users-and-invitations.test.ts,tests/integration/payment-information-permission.test.ts,tests/security/sessions.test.ts,tests/security/access-denied.test.ts,tests/security/route-gate.test.ts,tests/security/server-actions.test.ts"
+  # The reminders: not reminder-sweep-scale.test.ts (72 000 reminders, minutes per run). Without
+  # these lists insertNotifications (every posted invoice) made nearly every integration file
+  # "related": 344 tests in the initial run and an estimated 2 h 20 min.
+  [reminders-sweep]="tests/integration/reminder-sweep.test.ts,tests/integration/reminder-sweep-runs.test.ts,tests/integration/reminder-sweep-batches.test.ts,tests/integration/reminder-sweep-stop.test.ts,tests/integration/reminder-concurrency.test.ts"
+  [reminders-batch]="tests/integration/reminder-sweep.test.ts,tests/integration/reminder-sweep-runs.test.ts,tests/integration/reminder-sweep-batches.test.ts,tests/integration/reminder-concurrency.test.ts"
+  # insertNotifications is only the posting path; recipientOf, also the sweep's, is checked there too.
+  [reminders-insert]="tests/integration/invoice-posted-notifications.test.ts"
+  [access]="tests/unit/permissions.test.ts,tests/integration/auth-and-access.test.ts,tests/integration/roles.test.ts,tests/integration/role-name-concurrency.test.ts,tests/integration/last-admin-concurrency.test.ts,tests/integration/admin-guard-rails.test.ts,tests/integration/access-changes-audit.test.ts,tests/integration/users-and-invitations.test.ts,tests/integration/payment-information-permission.test.ts,tests/security/sessions.test.ts,tests/security/access-denied.test.ts,tests/security/route-gate.test.ts,tests/security/server-actions.test.ts,tests/security/live-identity.test.ts,tests/unit/access-guards.test.ts,tests/integration/role-refusals.test.ts"
 )
 
 mkdir -p reports/mutation
-for group in "${@:-${ORDER[@]}}"; do
+groups=()
+for name in "${@:-${ORDER[@]}}"; do
+  if [[ -n "${ALIASES[$name]:-}" ]]; then groups+=(${ALIASES[$name]}); else groups+=("$name"); fi
+done
+for group in "${groups[@]}"; do
+  if [[ -z "${MODULES[$group]:-}" ]]; then
+    echo "unknown group: $group (groups: ${!MODULES[*]} ${!ALIASES[*]})" >&2
+    exit 2
+  fi
   started=$(date +%s)
   tests=()
   if [[ -n "${TESTS[$group]:-}" ]]; then tests=(--testFiles "${TESTS[$group]}"); fi

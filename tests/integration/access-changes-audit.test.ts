@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, userRoles, users } from "@/db/schema";
+import { createRole } from "@/lib/access/create-role";
 import { deleteRole } from "@/lib/access/delete-role";
 import { CONFIRMATION_REQUIRED } from "@/lib/forms/form-state";
 import { renameRole, setRolePermissions } from "@/lib/access/update-role";
@@ -105,5 +106,32 @@ describe("a refused administration change says why, for the form to act on", () 
     });
     await createTestUser(account);
     await expect(disableUser(admin.viewer, admin.user.id, {}, {}, now)).rejects.toMatchObject({ code: "conflict", details: { reason: CONFIRMATION_REQUIRED } });
+  });
+});
+
+describe("a new role is recorded", () => {
+  it("as role.created on the role, with its name and permissions", async () => {
+    const account = await createTestAccount();
+    const { viewer } = await createTestUser(account);
+    const role = await createRole(viewer, { name: "Auditors", permissions: ["invoices.view", "payments.read"] });
+    expect((await events(account, "role.created")).map((e) => [e.targetType, e.targetId, e.details])).toEqual([
+      ["role", role.id, { name: "Auditors", permissions: ["invoices.view", "payments.read"] }],
+    ]);
+  });
+});
+
+describe("the roles a user holds, given in another order", () => {
+  it("are no change: nothing is rewritten or recorded", async () => {
+    const account = await createTestAccount();
+    const { viewer } = await createTestUser(account);
+    // Created in the reverse of their names' order, so the order they are stored in is not the names' order.
+    const created = [];
+    for (const name of ["Zeta", "Epsilon", "Delta", "Gamma", "Beta", "Alpha"]) created.push(await createTestRole(account, name, []));
+    const holder = await createTestUserWithRoles(
+      account,
+      created.map((r) => r.id),
+    );
+    await setUserRoles(viewer, holder.user.id, { roleIds: [created[3], created[0], created[5], created[1], created[4], created[2]].map((r) => r.id) });
+    expect(await events(account, "user.roles_changed")).toEqual([]);
   });
 });

@@ -241,3 +241,15 @@ describe("recipients and channels", () => {
     expect(await thresholdsFor(visible.id, admin.user.id)).toEqual([10]);
   });
 });
+
+describe("a card's last day", () => {
+  // The walk reads only cards whose expiry month is near UTC's today; an account behind UTC is
+  // still in the card's last month when UTC has moved on to the next.
+  it("still sends the 1-day reminder on the card's last day in the account's zone, when UTC is already in the next month", async () => {
+    const account = await createTestAccount({ timeZone: "America/Los_Angeles" });
+    const billing = await createTestUser(account, ["billing_manager"]);
+    const card = await createTestCard(account, { expMonth: 2, expYear: 2027 });
+    await sweepAt("2027-02-28", "America/Los_Angeles", "20:00"); // 2027-03-01 04:00 UTC
+    expect(await thresholdsFor(card.id, billing.user.id)).toEqual([1]);
+  });
+});

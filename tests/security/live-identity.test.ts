@@ -64,3 +64,16 @@ describe("the proxy's session handoff", () => {
     expect(takeSessionHandoff(token, undefined)).toBeUndefined();
   });
 });
+
+describe("an upgraded account in the identity", () => {
+  it("carries the time the account was upgraded, as loadIdentity does", async () => {
+    const upgradedAt = new Date("2026-10-01T08:30:00Z");
+    const account = await createTestAccount({ invoiceGeneration: 4, upgradedAt });
+    const { user } = await createTestUser(account, ["billing_viewer"]);
+    const db = await getDb();
+    const session = await createSession(db, { userId: user.id, ...origin, now });
+    const live = await loadLiveIdentity(db, { userId: user.id, sessionId: session.id }, later(1));
+    expect(live!.identity).toMatchObject({ kind: "customer", account: { invoiceGeneration: 4, upgradedAt } });
+    expect(live!.identity).toEqual(await loadIdentity(db, user.id));
+  });
+});
