@@ -50,6 +50,8 @@ const config = {
     "lib/exports/csv-cells.ts",
     // Reminder sweep, notification insert, outbox.
     "lib/notifications/reminder-sweep.ts",
+    "lib/notifications/sweep-window.ts",
+    "lib/notifications/reminder-rescans.ts",
     "lib/notifications/reminder-batch.ts",
     "lib/notifications/insert-notifications.ts",
     "lib/notifications/outbox/*.ts",

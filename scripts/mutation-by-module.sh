@@ -18,7 +18,7 @@ declare -A MODULES=(
   [access]="lib/access/admin-guard.ts,lib/access/guards.ts,lib/access/permissions.ts,lib/access/load-viewer.ts,lib/access/create-role.ts,lib/access/update-role.ts,lib/access/delete-role.ts,lib/access/role-rows.ts,lib/users/set-user-roles.ts,lib/users/disable-user.ts"
   # The reminders, one file per group: each its own score and incremental file, so a change to the
   # sweep retests the sweep only (`reminders` runs all three).
-  [reminders-sweep]="lib/notifications/reminder-sweep.ts"
+  [reminders-sweep]="lib/notifications/reminder-sweep.ts,lib/notifications/sweep-window.ts,lib/notifications/reminder-rescans.ts"
   [reminders-batch]="lib/notifications/reminder-batch.ts"
   [reminders-insert]="lib/notifications/insert-notifications.ts"
 )
@@ -37,7 +37,7 @@ declare -A TESTS=(
   # The reminders: not reminder-sweep-scale.test.ts (72 000 reminders, minutes per run). Without
   # these lists insertNotifications (every posted invoice) made nearly every integration file
   # "related": 344 tests in the initial run and an estimated 2 h 20 min.
-  [reminders-sweep]="tests/integration/reminder-sweep.test.ts,tests/integration/reminder-sweep-runs.test.ts,tests/integration/reminder-sweep-batches.test.ts,tests/integration/reminder-sweep-stop.test.ts,tests/integration/reminder-concurrency.test.ts"
+  [reminders-sweep]="tests/unit/sweep-window.test.ts,tests/integration/reminder-sweep-window.test.ts,tests/integration/reminder-sweep.test.ts,tests/integration/reminder-sweep-runs.test.ts,tests/integration/reminder-sweep-batches.test.ts,tests/integration/reminder-sweep-stop.test.ts,tests/integration/reminder-concurrency.test.ts"
   [reminders-batch]="tests/integration/reminder-sweep.test.ts,tests/integration/reminder-sweep-runs.test.ts,tests/integration/reminder-sweep-batches.test.ts,tests/integration/reminder-concurrency.test.ts"
   # insertNotifications is only the posting path; recipientOf, also the sweep's, is checked there too.
   [reminders-insert]="tests/integration/invoice-posted-notifications.test.ts"
