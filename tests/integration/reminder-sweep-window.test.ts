@@ -262,20 +262,39 @@ describe("windowed reminder sweep: cards", () => {
     expect(cardReminders).toBeGreaterThan(20);
   });
 
-  it("reminds about a card added, or brought back, within 15 days of its end after a completed sweep, through the mark on its account", async () => {
-    const db = await getDb();
-    const now = new Date("2027-06-20T10:00:00Z");
-    const account = await createTestAccount({ timeZone: "UTC" });
-    const admin = await createTestUser(account, ["account_admin"]);
-    const removed = await createTestCard(account, { expYear: 2027, expMonth: 6, removedAt: now });
-    await runReminderSweep(db, now);
-    expect((await runReminderSweep(db, new Date(now.getTime() + HOUR_MS))).walk).toBe("window");
-
-    const added = await createTestCard(account, { expYear: 2027, expMonth: 6 });
-    await db.update(paymentMethods).set({ removedAt: null }).where(eq(paymentMethods.id, removed.id));
-    const later = await runReminderSweep(db, new Date(now.getTime() + 2 * HOUR_MS));
-    expect(later.walk).toBe("window");
-    expect(await thresholds(added.id, admin.user.id)).toEqual([15]);
-    expect(await thresholds(removed.id, admin.user.id)).toEqual([15]);
-  });
+  // Each write alone after a completed sweep, within 15 days of the card's end: only the mark on its account can bring it in.
+  const cardWrites: [string, (account: TestAccount, now: Date) => Promise<string>][] = [
+    ["added", async (account) => (await createTestCard(account, { expYear: 2027, expMonth: 6 })).id],
+    [
+      "brought back",
+      async (account, now) => {
+        const card = await createTestCard(account, { expYear: 2027, expMonth: 6, removedAt: now });
+        await runReminderSweep(await getDb(), new Date(now.getTime() + HOUR_MS));
+        await (await getDb()).update(paymentMethods).set({ removedAt: null }).where(eq(paymentMethods.id, card.id));
+        return card.id;
+      },
+    ],
+    [
+      "given a new expiry",
+      async (account, now) => {
+        const card = await createTestCard(account, { expYear: 2030, expMonth: 6 });
+        await runReminderSweep(await getDb(), new Date(now.getTime() + HOUR_MS));
+        await (await getDb()).update(paymentMethods).set({ expYear: 2027, expMonth: 6 }).where(eq(paymentMethods.id, card.id));
+        return card.id;
+      },
+    ],
+  ];
+  for (const [write, run] of cardWrites) {
+    it(`reminds about a card ${write} within 15 days of its end after a completed sweep, through the mark on its account`, async () => {
+      const db = await getDb();
+      const now = new Date("2027-06-20T10:00:00Z");
+      const account = await createTestAccount({ timeZone: "UTC" });
+      const admin = await createTestUser(account, ["account_admin"]);
+      await runReminderSweep(db, now);
+      const cardId = await run(account, now);
+      const later = await runReminderSweep(db, new Date(now.getTime() + 2 * HOUR_MS));
+      expect(later.walk).toBe("window");
+      expect(await thresholds(cardId, admin.user.id)).toEqual([15]);
+    });
+  }
 });
