@@ -75,7 +75,12 @@ export async function benchReminderSweep(): Promise<void> {
     return;
   }
   const now = new Date();
-  console.log(`\nReminder sweep at a provider's size — PostgreSQL via pg, batch size ${reminderBatchSize()} (REMINDER_BATCH_SIZE)`);
+  // npm run bench runs as production does (NODE_ENV=production): React's development mode roughly
+  // doubles the emails' render time and garbage, and with it the catch-up's RSS growth.
+  const reactMode = process.env.NODE_ENV === "production" ? "production" : "development";
+  console.log(
+    `\nReminder sweep at a provider's size — PostgreSQL via pg, batch size ${reminderBatchSize()} (REMINDER_BATCH_SIZE), React in ${reactMode} mode (NODE_ENV=${process.env.NODE_ENV ?? ""})`,
+  );
   const fullSteady = await withBenchDatabase(() => sweepDataset(`Full size (${FULL.accounts} accounts)`, FULL.accounts, now, true));
   const tenthSteady = await withBenchDatabase(() => sweepDataset("10 % size", FULL.accounts / 10, now, false));
   console.log(`\n  steady sweep, full size / 10 % size: ${(fullSteady / tenthSteady).toFixed(1)}× (linear: about 10×, target ≤ 12×)`);

@@ -13,7 +13,7 @@ import { cardReminders, invoiceReminders } from "./reminder-facts";
 import { recipientsSql } from "./recipients-sql";
 import { pruneRescans, accountsChangedSince } from "./reminder-rescans";
 import { finishSweepRun, getSweepBase, pruneSweepRuns, recordSweepProgress, startSweepRun, type SweepTotals } from "./sweep-runs";
-import { pastDueWindow, type DueDateRange } from "./sweep-window";
+import { cardExpiryMonths, cardExpiryWindow, pastDueWindow, type DueDateRange, type ExpiryMonth } from "./sweep-window";
 import { CARD_EXPIRY_THRESHOLDS, PAST_DUE_THRESHOLDS } from "./thresholds";
 
 // "window": only what could have become due since the last completed sweep (sweep-window.ts); "full": every open invoice.
@@ -48,12 +48,12 @@ function accountToday(now: Date): SQL {
   return sql`(${now.toISOString()}::timestamptz at time zone ${accounts.timeZone})::date`;
 }
 
-// The open invoices a sweep reads when it has a base (sweep-window.ts): the due dates the calendar
-// can have made due since (invoices_open_due_idx), and every open invoice of an account changed
-// where the base could not see it (invoices_open_account_id_idx).
-type PastDueWindow = { dueDates: DueDateRange[]; changedSince: string };
+// What a sweep reads when it has a base (sweep-window.ts): the due dates and expiry months the
+// calendar can have made due since, and everything of the accounts changed where the base could not
+// see it (reminder_rescans).
+type SweepWindow = { dueDates: DueDateRange[]; expiryMonths: ExpiryMonth[]; changedSince: string };
 
-function windowedWalk(window: PastDueWindow): ReminderScan["walk"] {
+function windowedWalk(window: SweepWindow): ReminderScan["walk"] {
   const dueDates = sql.join(
     window.dueDates.map((r) => sql`${invoices.dueDate} between ${r.from}::date and ${r.to}::date`),
     sql` or `,
@@ -72,7 +72,7 @@ function windowedWalk(window: PastDueWindow): ReminderScan["walk"] {
 // Open invoices with a balance (BALANCE_DUE), at least 2 calendar days past due in the account's
 // zone, that the account can see (the Generation 3 rule). The walk goes over the open ones only
 // (invoices_open_account_id_idx), not the settled bulk of the table, or only those in the window.
-function pastDueScan(now: Date, window: PastDueWindow | null): ReminderScan {
+function pastDueScan(now: Date, window: SweepWindow | null): ReminderScan {
   const today = accountToday(now);
   return {
     event: "invoice_past_due",
@@ -94,26 +94,45 @@ function pastDueScan(now: Date, window: PastDueWindow | null): ReminderScan {
   };
 }
 
-// The expiry months a card can be in to be within 30 days of its end in some account's zone
-// (today in a zone is within a day of today in UTC): this month and next, give or take a day.
-function expiryMonths(now: Date): [SQL, SQL] {
-  const month = (d: Date) => sql`(${d.getUTCFullYear()}::int, ${d.getUTCMonth() + 1}::int)`;
-  const maxDays = Math.max(...CARD_EXPIRY_THRESHOLDS);
-  return [month(new Date(now.getTime() - 86_400_000)), month(new Date(now.getTime() + (maxDays + 1) * 86_400_000))];
+const month = (m: ExpiryMonth) => sql`(${m.year}::int, ${m.month}::int)`;
+
+// With a base, the cards of the expiry months in the window (usually none), and the cards of
+// changed accounts in the months the full walk reads; both through the indexes.
+function windowedCardWalk(now: Date, window: SweepWindow): ReminderScan["walk"] {
+  const { from, to } = cardExpiryMonths(now);
+  const expiryMonths = window.expiryMonths.length
+    ? sql.join(
+        window.expiryMonths.map((m) => sql`(${paymentMethods.expYear}, ${paymentMethods.expMonth}) = ${month(m)}`),
+        sql` or `,
+      )
+    : sql`false`;
+  return (after, limit) => sql`
+    select account_id, id from (
+      select ${paymentMethods.accountId} as account_id, ${paymentMethods.id} as id from ${paymentMethods}
+      where ${paymentMethods.removedAt} is null and (${expiryMonths}) and ${after(paymentMethods.accountId, paymentMethods.id)}
+      union
+      select ${paymentMethods.accountId}, ${paymentMethods.id} from ${paymentMethods}
+      where ${paymentMethods.removedAt} is null and ${paymentMethods.accountId} = any(array(${accountsChangedSince(window.changedSince)}))
+        and (${paymentMethods.expYear}, ${paymentMethods.expMonth}) between ${month(from)} and ${month(to)} and ${after(paymentMethods.accountId, paymentMethods.id)}
+    ) in_window
+    order by account_id, id limit ${limit}`;
 }
 
 // Cards on file (not removed) within 30 days of the end of their expiry month, in the account's
-// zone. The walk reads only cards expiring this month or next (payment_methods_expiry_idx).
-function cardExpiryScan(now: Date): ReminderScan {
+// zone. The full walk reads only cards expiring this month or next (payment_methods_expiry_idx),
+// the windowed one only what windowedCardWalk reads.
+function cardExpiryScan(now: Date, window: SweepWindow | null): ReminderScan {
   const daysLeft = sql`((make_date(${paymentMethods.expYear}, ${paymentMethods.expMonth}, 1) + interval '1 month' - interval '1 day')::date - ${accountToday(now)})`;
-  const [from, to] = expiryMonths(now);
+  const { from, to } = cardExpiryMonths(now);
   return {
     event: "card_expiring",
     recipients: recipientsSql("payments.read"),
     supersededBy: sql`n.threshold <= due.threshold`,
-    walk: (after, limit) => sql`
+    walk: window
+      ? windowedCardWalk(now, window)
+      : (after, limit) => sql`
       select ${paymentMethods.accountId} as account_id, ${paymentMethods.id} as id from ${paymentMethods}
-      where ${paymentMethods.removedAt} is null and (${paymentMethods.expYear}, ${paymentMethods.expMonth}) between ${from} and ${to}
+      where ${paymentMethods.removedAt} is null and (${paymentMethods.expYear}, ${paymentMethods.expMonth}) between ${month(from)} and ${month(to)}
         and ${after(paymentMethods.accountId, paymentMethods.id)}
       order by ${paymentMethods.accountId}, ${paymentMethods.id} limit ${limit}`,
     due: sql`
@@ -127,7 +146,7 @@ function cardExpiryScan(now: Date): ReminderScan {
   };
 }
 
-type Kind = { scan: (now: Date, window: PastDueWindow | null) => ReminderScan; describe: (tx: Db, rows: InsertedRow[]) => Promise<NewNotification[]> };
+type Kind = { scan: (now: Date, window: SweepWindow | null) => ReminderScan; describe: (tx: Db, rows: InsertedRow[]) => Promise<NewNotification[]> };
 const KINDS: Kind[] = [
   { scan: pastDueScan, describe: invoiceReminders },
   { scan: cardExpiryScan, describe: cardReminders },
@@ -136,7 +155,7 @@ const KINDS: Kind[] = [
 // One transaction's worth of the walk: steps of the current kind until one batch of notifications
 // is written; a kind whose walk ends hands the rest of the batch to the next kind, so a person's
 // reminders of both kinds still make one digest email when they fit in a batch (★).
-async function runBatch(tx: Db, state: WalkState, batchSize: number, now: Date, window: PastDueWindow | null) {
+async function runBatch(tx: Db, state: WalkState, batchSize: number, now: Date, window: SweepWindow | null) {
   const items: NewNotification[] = [];
   while (state.kind < KINDS.length && items.length < batchSize) {
     const kind = KINDS[state.kind];
@@ -169,7 +188,8 @@ export async function runReminderSweep(db: Database, now: Date = new Date(), opt
   const started = performance.now();
   const base = await getSweepBase(db);
   const dueDates = pastDueWindow(base?.sweepAt ?? null, now);
-  const window = base && dueDates && options.walk !== "full" ? { dueDates, changedSince: base.startSnapshot } : null;
+  const expiryMonths = cardExpiryWindow(base?.sweepAt ?? null, now);
+  const window = base && dueDates && expiryMonths && options.walk !== "full" ? { dueDates, expiryMonths, changedSince: base.startSnapshot } : null;
   const runId = await startSweepRun(db, now);
   let state: WalkState = { kind: 0, cursor: null };
   try {

@@ -2,12 +2,13 @@ import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { rawRows } from "@/db/raw-rows";
-import { accounts, reminderRescans, reminderSweeps } from "@/db/schema";
+import { accounts, paymentMethods, reminderRescans, reminderSweeps } from "@/db/schema";
 import { addDays, isoDateInZone } from "@/lib/dates";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { runReminderSweep, type SweepResult } from "@/lib/notifications/reminder-sweep";
 import {
   createTestAccount,
+  createTestCard,
   createTestGrant,
   createTestInvoice,
   createTestPayment,
@@ -180,4 +181,120 @@ describe("windowed reminder sweep", () => {
     await runReminderSweep(db, now);
     expect(await marks()).toBe(0);
   });
+});
+
+// Cards (the windowed card walk): one random change that may make a card-expiry reminder due other
+// than by the calendar (or end one), with expiry months around `now`.
+type CardAccount = { account: TestAccount; cards: { id: string; removed: boolean }[]; silent: { viewer: Parameters<typeof setTestPreferences>[0] }[] };
+
+async function changeCards(rng: ReturnType<typeof random>, all: CardAccount[], now: Date) {
+  const db = await getDb();
+  const a = rng.pick(all);
+  const expiry = () => {
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + rng.int(-1, 2), 1));
+    return { expYear: month.getUTCFullYear(), expMonth: month.getUTCMonth() + 1 };
+  };
+  const kind = rng.int(0, 5);
+  const removed = a.cards.filter((c) => c.removed);
+  const onFile = a.cards.filter((c) => !c.removed);
+  if (kind <= 1) {
+    a.cards.push({ id: (await createTestCard(a.account, expiry())).id, removed: false });
+  } else if (kind === 2 && onFile.length) {
+    const card = rng.pick(onFile);
+    card.removed = true;
+    await db.update(paymentMethods).set({ removedAt: now }).where(eq(paymentMethods.id, card.id));
+  } else if (kind === 3 && removed.length) {
+    const card = rng.pick(removed);
+    card.removed = false;
+    await db.update(paymentMethods).set({ removedAt: null }).where(eq(paymentMethods.id, card.id));
+  } else if (kind === 4 && onFile.length) {
+    await db
+      .update(paymentMethods)
+      .set(expiry())
+      .where(eq(paymentMethods.id, rng.pick(onFile).id));
+  } else if (kind === 5) {
+    if (a.silent.length && rng.next() < 0.5) await setTestPreferences(a.silent.pop()!.viewer, { alert: true, email: rng.next() < 0.5 });
+    else await createTestUser(a.account, [rng.pick(["billing_viewer", "billing_manager", "member"] as const)]);
+  }
+}
+
+describe("windowed reminder sweep: cards", () => {
+  it("creates exactly what a full walk creates, with cards added, removed, re-added and given new expiries, across month ends and Dec → Jan", { timeout: 240_000 }, async () => {
+    const rng = random(1616);
+    const start = new Date("2026-12-18T10:00:00Z");
+    const all: CardAccount[] = [];
+    for (const timeZone of ["Etc/GMT+12", "America/New_York", "UTC", "Europe/Berlin", "Pacific/Kiritimati"]) {
+      const account = await createTestAccount({ timeZone });
+      await createTestUser(account, ["account_admin"]);
+      const silent = [];
+      for (let i = 0; i < 2; i++) {
+        const user = await createTestUser(account, ["billing_manager"]);
+        await setTestPreferences(user.viewer, { alert: false, email: false });
+        silent.push(user);
+      }
+      all.push({ account, cards: [], silent });
+    }
+    for (let i = 0; i < 20; i++) await changeCards(rng, all, start);
+
+    const db = await getDb();
+    const walks: SweepResult["walk"][] = [];
+    let now = start;
+    for (let step = 0; step < 60; step++) {
+      const changes = rng.int(0, 3);
+      for (let i = 0; i < changes; i++) await changeCards(rng, all, now);
+      now = new Date(now.getTime() + rng.pick([0, HOUR_MS, 13 * HOUR_MS, DAY_MS, DAY_MS, DAY_MS, 2 * DAY_MS, 3 * DAY_MS, 5 * DAY_MS, -HOUR_MS]));
+
+      const windowed = await runReminderSweep(db, now);
+      walks.push(windowed.walk);
+      const full = await runReminderSweep(db, now, { walk: "full" });
+      expect(full.notifications, `step ${step}: ${now.toISOString()}, ${windowed.walk} walk`).toBe(0);
+      await forgetLastRun();
+    }
+    const ids = all.flatMap((a) => a.cards.map((c) => c.id));
+    const [{ cardReminders }] = await rawRows<{ cardReminders: number }>(
+      db,
+      sql`select count(*)::int as "cardReminders" from notifications where event = 'card_expiring' and subject_id = any(${`{${ids.join(",")}}`}::uuid[])`,
+    );
+    expect(walks.filter((w) => w === "window").length).toBeGreaterThan(20);
+    expect(walks).toContain("full");
+    // Past December 31 and January 31.
+    expect(now.getTime()).toBeGreaterThan(new Date("2027-02-01T00:00:00Z").getTime());
+    expect(cardReminders).toBeGreaterThan(20);
+  });
+
+  // Each write alone after a completed sweep, within 15 days of the card's end: only the mark on its account can bring it in.
+  const cardWrites: [string, (account: TestAccount, now: Date) => Promise<string>][] = [
+    ["added", async (account) => (await createTestCard(account, { expYear: 2027, expMonth: 6 })).id],
+    [
+      "brought back",
+      async (account, now) => {
+        const card = await createTestCard(account, { expYear: 2027, expMonth: 6, removedAt: now });
+        await runReminderSweep(await getDb(), new Date(now.getTime() + HOUR_MS));
+        await (await getDb()).update(paymentMethods).set({ removedAt: null }).where(eq(paymentMethods.id, card.id));
+        return card.id;
+      },
+    ],
+    [
+      "given a new expiry",
+      async (account, now) => {
+        const card = await createTestCard(account, { expYear: 2030, expMonth: 6 });
+        await runReminderSweep(await getDb(), new Date(now.getTime() + HOUR_MS));
+        await (await getDb()).update(paymentMethods).set({ expYear: 2027, expMonth: 6 }).where(eq(paymentMethods.id, card.id));
+        return card.id;
+      },
+    ],
+  ];
+  for (const [write, run] of cardWrites) {
+    it(`reminds about a card ${write} within 15 days of its end after a completed sweep, through the mark on its account`, async () => {
+      const db = await getDb();
+      const now = new Date("2027-06-20T10:00:00Z");
+      const account = await createTestAccount({ timeZone: "UTC" });
+      const admin = await createTestUser(account, ["account_admin"]);
+      await runReminderSweep(db, now);
+      const cardId = await run(account, now);
+      const later = await runReminderSweep(db, new Date(now.getTime() + 2 * HOUR_MS));
+      expect(later.walk).toBe("window");
+      expect(await thresholds(cardId, admin.user.id)).toEqual([15]);
+    });
+  }
 });
