@@ -18,22 +18,10 @@ import {
   TEST_ACTOR,
   type TestAccount,
 } from "../support/factories";
+import { randomFrom } from "../support/seeded-random";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-
-// A small seeded generator, so a failure replays the same history.
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
-}
 
 type Account = {
   account: TestAccount;
@@ -59,7 +47,7 @@ async function forgetLastRun() {
 }
 
 // One random change that may make a reminder due other than by the calendar (or end one).
-async function change(rng: ReturnType<typeof random>, all: Account[], now: Date) {
+async function change(rng: ReturnType<typeof randomFrom>, all: Account[], now: Date) {
   const a = rng.pick(all);
   const today = isoDateInZone(now, "UTC");
   const kind = rng.int(0, 7);
@@ -96,7 +84,7 @@ async function change(rng: ReturnType<typeof random>, all: Account[], now: Date)
 
 describe("windowed reminder sweep", () => {
   it("creates exactly what a full walk creates, over random changes and time jumps of an hour, days, missed sweeps and a clock set back", { timeout: 240_000 }, async () => {
-    const rng = random(16);
+    const rng = randomFrom(16);
     const start = new Date("2026-12-01T10:00:00Z");
     const all: Account[] = [];
     for (const timeZone of ["Etc/GMT+12", "America/New_York", "UTC", "Europe/Berlin", "Pacific/Kiritimati"]) {
@@ -187,7 +175,7 @@ describe("windowed reminder sweep", () => {
 // than by the calendar (or end one), with expiry months around `now`.
 type CardAccount = { account: TestAccount; cards: { id: string; removed: boolean }[]; silent: { viewer: Parameters<typeof setTestPreferences>[0] }[] };
 
-async function changeCards(rng: ReturnType<typeof random>, all: CardAccount[], now: Date) {
+async function changeCards(rng: ReturnType<typeof randomFrom>, all: CardAccount[], now: Date) {
   const db = await getDb();
   const a = rng.pick(all);
   const expiry = () => {
@@ -220,7 +208,7 @@ async function changeCards(rng: ReturnType<typeof random>, all: CardAccount[], n
 
 describe("windowed reminder sweep: cards", () => {
   it("creates exactly what a full walk creates, with cards added, removed, re-added and given new expiries, across month ends and Dec → Jan", { timeout: 240_000 }, async () => {
-    const rng = random(1616);
+    const rng = randomFrom(1616);
     const start = new Date("2026-12-18T10:00:00Z");
     const all: CardAccount[] = [];
     for (const timeZone of ["Etc/GMT+12", "America/New_York", "UTC", "Europe/Berlin", "Pacific/Kiritimati"]) {

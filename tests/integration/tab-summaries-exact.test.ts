@@ -10,7 +10,8 @@ import { BALANCE_DUE } from "@/lib/invoices/balance-due";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { upgradeAccountToGeneration4 } from "@/lib/operator/upgrade-account";
 import { recordPaymentToAccount } from "@/lib/payments/record-payment-to-account";
-import { expectReadsMatchScans, expectSummariesExact, randomFrom } from "../support/tab-summary-checks";
+import { randomFrom } from "../support/seeded-random";
+import { expectReadsMatchScans, expectSummariesExact } from "../support/tab-summary-checks";
 import {
   createTestAccount,
   createTestApiKey,

@@ -16,21 +16,6 @@ import { summarizeRecentPayments } from "@/lib/payments/list-recent-payments";
 // 0009) must always pass: their rows equal a GROUP BY recomputed from the invoices and payments, and
 // every count and total the tabs read from them equals a scan of the rows.
 
-// A small seeded generator, so a failure names the run that found it.
-export function randomFrom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
-  return { next, int, pick };
-}
-
 const text = (v: unknown) => String(v);
 
 // Every nonzero summary row next to the same sums recomputed from the invoices and payments.
