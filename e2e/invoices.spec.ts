@@ -101,8 +101,14 @@ test("rows per page applies at once; applying the form keeps empty and default p
   await expect(page).toHaveURL(/\/account\/invoices\?tab=recent&size=50$/);
   await expect.poll(() => column(page, "Recent invoices", 1).count()).toBeGreaterThan(25);
   // The form submits the prefilled default window and every empty input; the URL keeps neither.
+  // That URL is the one before the click too, so the test first waits for the submission itself.
+  const submitted = page.waitForResponse((response) => response.url().includes("&q=&"));
   await page.getByRole("button", { name: "Apply filters" }).click();
+  await submitted;
   await expect(page).toHaveURL(/\/account\/invoices\?tab=recent&size=50$/);
+  // Nothing tells when that navigation's render is done (same URL), and typing before it could go
+  // into the form it replaces: the next check starts from a freshly loaded page.
+  await page.goto("/account/invoices?tab=recent&size=50");
   await page.getByLabel("Invoice number").fill("10");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/\/account\/invoices\?tab=recent&q=10&size=50$/);
