@@ -160,6 +160,8 @@ describe("windowed reminder sweep", () => {
   it("prunes the marks every later sweep's base has seen", async () => {
     const db = await getDb();
     const now = new Date("2027-03-01T10:00:00Z");
+    // A base before the marks (without one, a first sweep prunes what it saw itself: the next test).
+    await runReminderSweep(db, new Date(now.getTime() - HOUR_MS));
     const account = await createTestAccount({ timeZone: "UTC" });
     await createTestUser(account, ["account_admin"]);
     const marks = async () => (await db.select().from(reminderRescans).where(eq(reminderRescans.accountId, account.account.id))).length;
@@ -168,6 +170,24 @@ describe("windowed reminder sweep", () => {
     expect(await marks()).toBeGreaterThan(0);
     await runReminderSweep(db, now);
     expect(await marks()).toBe(0);
+  });
+
+  it("prunes, after a first sweep (no base), the marks it saw when it started: it walked every account after that; a later write still reaches the next windowed sweep", async () => {
+    const db = await getDb();
+    await db.delete(reminderSweeps);
+    const now = new Date("2027-05-01T10:00:00Z");
+    const account = await createTestAccount({ timeZone: "UTC" });
+    const admin = await createTestUser(account, ["account_admin"]);
+    const marks = async () => (await db.select().from(reminderRescans).where(eq(reminderRescans.accountId, account.account.id))).length;
+    expect(await marks()).toBeGreaterThan(0);
+    expect((await runReminderSweep(db, now)).walk).toBe("full");
+    expect(await marks()).toBe(0);
+
+    const invoice = await createTestInvoice(account, { issueDate: "2027-03-01", dueDate: "2027-04-11" }, { notify: false });
+    expect(await marks()).toBeGreaterThan(0);
+    const later = await runReminderSweep(db, new Date(now.getTime() + HOUR_MS));
+    expect(later.walk).toBe("window");
+    expect(await thresholds(invoice.id, admin.user.id)).toEqual([15]);
   });
 });
 
