@@ -138,7 +138,11 @@ export const reminderRescans = pgTable(
     // pg_current_xact_id() of the writing transaction (xid8 as a number).
     markedXid: bigint("marked_xid", { mode: "number" }).notNull(),
   },
-  (t) => [index("reminder_rescans_account_id_idx").on(t.accountId)],
+  (t) => [
+    index("reminder_rescans_account_id_idx").on(t.accountId),
+    // A windowed sweep reads only the marks at or above its base snapshot's xmin (reminder-rescans.ts).
+    index("reminder_rescans_marked_xid_idx").on(t.markedXid),
+  ],
 );
 
 export type NotificationPreference = typeof notificationPreferences.$inferSelect;

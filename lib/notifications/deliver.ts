@@ -26,10 +26,16 @@ export type NewNotification = {
 // listing them all is unreadable (and slow to render). The subject still counts them all.
 export const DIGEST_ITEMS_SHOWN = 25;
 
+// Emails rendered before they are written to the outbox and dropped, so a batch holds at most
+// this many rendered emails (~20 KB each) rather than all of a catch-up batch's. Measured: it does
+// not lower the catch-up's peak RSS by itself (V8's old-generation limit sets that, see the bench).
+export const EMAILS_PER_WRITE = 50;
+
 const isReminder = (n: NewNotification) => n.facts.event !== "invoice_posted";
 
 // Writes the alerts and outbox emails for freshly inserted notifications, in the caller's
-// transaction; callers pass a bounded batch (the sweep's batch size), and the inserts are chunked. Several reminders for one person become one digest email (★); alerts stay one each.
+// transaction; callers pass a bounded batch (the sweep's batch size), and the inserts are chunked
+// (emails by EMAILS_PER_WRITE, as they are rendered). Several reminders for one person become one digest email (★); alerts stay one each.
 export async function deliverNotifications(db: Db, items: NewNotification[], now: Date): Promise<{ alerts: number; emails: number }> {
   const alerts = items
     .filter((n) => n.recipient.alert)
@@ -46,15 +52,22 @@ export async function deliverNotifications(db: Db, items: NewNotification[], now
     if (group) group.push(n);
     else byUser.set(n.userId, [n]);
   }
-  const emails: OutboxEmailInput[] = [];
+  let pending: OutboxEmailInput[] = [];
+  let emails = 0;
+  const flush = async () => {
+    await enqueueEmails(db, pending);
+    emails += pending.length;
+    pending = [];
+  };
   for (const group of byUser.values()) {
     const reminders = group.filter(isReminder);
     const singles = reminders.length > 1 ? group.filter((n) => !isReminder(n)) : group;
-    for (const n of singles) emails.push(await singleEmail(n, now));
-    if (reminders.length > 1) emails.push(await digestEmail(reminders, now));
+    for (const n of singles) pending.push(await singleEmail(n, now));
+    if (reminders.length > 1) pending.push(await digestEmail(reminders, now));
+    if (pending.length >= EMAILS_PER_WRITE) await flush();
   }
-  await enqueueEmails(db, emails);
-  return { alerts: alerts.length, emails: emails.length };
+  await flush();
+  return { alerts: alerts.length, emails };
 }
 
 async function singleEmail(n: NewNotification, now: Date): Promise<OutboxEmailInput> {

@@ -1,6 +1,6 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { insertInChunks } from "@/db/insert-chunks";
 import { alerts } from "@/db/schema";
 
 export type AlertInput = {
@@ -32,10 +32,20 @@ export async function raiseAlert(db: Db, input: AlertInput): Promise<void> {
   await db.insert(alerts).values(toRow(input));
 }
 
-// The same for many alerts (a reminder sweep's batch), a bounded number of rows per statement.
+// The same for many alerts (a reminder sweep's batch) in one statement, one array parameter per
+// column however many alerts: a multi-row insert built by drizzle makes several objects per value,
+// which was a catch-up sweep's largest garbage after its emails.
 export async function raiseAlerts(db: Db, inputs: AlertInput[]): Promise<void> {
-  await insertInChunks(inputs, async (chunk) => {
-    await db.insert(alerts).values(chunk.map(toRow));
-    return [];
-  });
+  if (inputs.length === 0) return;
+  const column = (pick: (input: AlertInput) => string | null) => sql.param(inputs.map(pick));
+  const names = sql.join(
+    [alerts.accountId, alerts.userId, alerts.title, alerts.body, alerts.href, alerts.notificationId, alerts.createdAt].map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
+  await db.execute(sql`insert into ${alerts} (${names})
+    select account_id, user_id, title, body, href, notification_id, coalesce(created_at, now())
+    from unnest(${column((a) => a.accountId)}::uuid[], ${column((a) => a.userId)}::uuid[], ${column((a) => a.title)}::text[],
+                ${column((a) => a.body ?? "")}::text[], ${column((a) => a.href ?? null)}::text[], ${column((a) => a.notificationId ?? null)}::uuid[],
+                ${column((a) => a.createdAt?.toISOString() ?? null)}::timestamptz[])
+      as given (account_id, user_id, title, body, href, notification_id, created_at)`);
 }

@@ -12,8 +12,12 @@ const visibleIn = (snapshot: string) => sql`pg_visible_in_snapshot(${reminderRes
 
 // The accounts changed where a sweep that started with `snapshot` could not see it (migration 0010's
 // triggers mark them): a windowed sweep based on that sweep reads their open invoices in full.
+// A transaction a snapshot does not see has an id at or above the snapshot's xmin, so the range
+// reads only recent marks through reminder_rescans_marked_xid_idx, not every mark on the table
+// (six per account after a set-based import) nor the dead rows a prune leaves until vacuum.
 export function accountsChangedSince(snapshot: string): SQL {
-  return sql`select distinct ${reminderRescans.accountId} from ${reminderRescans} where not ${visibleIn(snapshot)}`;
+  return sql`select distinct ${reminderRescans.accountId} from ${reminderRescans}
+    where ${reminderRescans.markedXid} >= pg_snapshot_xmin(${snapshot}::pg_snapshot)::text::bigint and not ${visibleIn(snapshot)}`;
 }
 
 // Deletes the marks a completed base sweep already saw. Every later base started after this run,

@@ -190,7 +190,7 @@ export async function runReminderSweep(db: Database, now: Date = new Date(), opt
   const dueDates = pastDueWindow(base?.sweepAt ?? null, now);
   const expiryMonths = cardExpiryWindow(base?.sweepAt ?? null, now);
   const window = base && dueDates && expiryMonths && options.walk !== "full" ? { dueDates, expiryMonths, changedSince: base.startSnapshot } : null;
-  const runId = await startSweepRun(db, now);
+  const run = await startSweepRun(db, now);
   let state: WalkState = { kind: 0, cursor: null };
   try {
     while (state.kind < KINDS.length) {
@@ -201,15 +201,19 @@ export async function runReminderSweep(db: Database, now: Date = new Date(), opt
       totals.notifications += step.notifications;
       totals.alerts += step.alerts;
       totals.emails += step.emails;
-      if (step.notifications > 0) await recordSweepProgress(db, runId, totals);
+      if (step.notifications > 0) await recordSweepProgress(db, run.id, totals);
     }
   } catch (error) {
-    await finishSweepRun(db, runId, totals, error);
+    await finishSweepRun(db, run.id, totals, error);
     observeSweep((performance.now() - started) / 1000, totals.notifications, true);
     throw error;
   }
-  await finishSweepRun(db, runId, totals, null);
-  if (base) await pruneRescans(db, base.startSnapshot);
+  await finishSweepRun(db, run.id, totals, null);
+  // The marks no later windowed sweep reads: those its base saw. A first sweep (no base) walked
+  // every account after it started, so the marks its own start saw are settled too: the windowed
+  // sweep after a catch-up would otherwise delete a whole import's marks (six per account for a
+  // provider's set-based seed: most of that sweep's time at 10 000 accounts).
+  await pruneRescans(db, base ? base.startSnapshot : run.startSnapshot);
   await pruneSweepRuns(db, env().REMINDER_SWEEPS_KEEP_DAYS);
   observeSweep((performance.now() - started) / 1000, totals.notifications, false);
   return { ...totals, walk: window ? "window" : "full" };

@@ -11,12 +11,12 @@ export type SweepTotals = { batches: number; notifications: number; alerts: numb
 // Each write is its own statement outside the batches' transactions, so the record survives the
 // batch that failed and shows how far the sweep got.
 // The snapshot is what the run is sure to see: a later windowed sweep rescans what it could not.
-export async function startSweepRun(db: Db, now: Date): Promise<string> {
+export async function startSweepRun(db: Db, now: Date): Promise<{ id: string; startSnapshot: string }> {
   const [run] = await db
     .insert(reminderSweeps)
     .values({ sweepAt: now, startSnapshot: sql`pg_current_snapshot()::text` })
-    .returning({ id: reminderSweeps.id });
-  return run.id;
+    .returning({ id: reminderSweeps.id, startSnapshot: reminderSweeps.startSnapshot });
+  return { id: run.id, startSnapshot: run.startSnapshot! };
 }
 
 export type SweepBase = { sweepAt: Date; startSnapshot: string };

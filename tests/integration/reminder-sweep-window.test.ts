@@ -157,9 +157,34 @@ describe("windowed reminder sweep", () => {
     expect(await thresholds(invoice.id, admin.user.id)).toEqual([15]);
   });
 
+  it("does not mark an invoice posted due in the future, yet reminds it once when its first threshold comes; marks and reminds one posted already late", async () => {
+    const db = await getDb();
+    const start = new Date("2027-08-01T10:00:00Z");
+    const account = await createTestAccount({ timeZone: "UTC" });
+    const admin = await createTestUser(account, ["account_admin"]);
+    await runReminderSweep(db, start);
+    const marks = async () => (await db.select().from(reminderRescans).where(eq(reminderRescans.accountId, account.account.id))).length;
+    const before = await marks();
+    const future = await createTestInvoice(account, { issueDate: "2027-07-12", dueDate: "2027-08-11" }, { notify: false });
+    expect(await marks()).toBe(before);
+    const late = await createTestInvoice(account, { issueDate: "2027-06-20", dueDate: "2027-07-20" }, { notify: false });
+    expect(await marks()).toBe(before + 1);
+
+    for (let day = 1; day <= 14; day++) {
+      const now = new Date(start.getTime() + day * DAY_MS);
+      expect((await runReminderSweep(db, now)).walk).toBe("window");
+      if (day === 1) expect(await thresholds(late.id, admin.user.id)).toEqual([10]);
+      // Due 2027-08-11: 2 days past due on 2027-08-13 (day 12), the next threshold (10 days) not before 08-21.
+      expect(await thresholds(future.id, admin.user.id), isoDateInZone(now, "UTC")).toEqual(day >= 12 ? [2] : []);
+    }
+    expect((await runReminderSweep(db, new Date(start.getTime() + 14 * DAY_MS), { walk: "full" })).notifications).toBe(0);
+  });
+
   it("prunes the marks every later sweep's base has seen", async () => {
     const db = await getDb();
     const now = new Date("2027-03-01T10:00:00Z");
+    // A base before the marks (without one, a first sweep prunes what it saw itself: the next test).
+    await runReminderSweep(db, new Date(now.getTime() - HOUR_MS));
     const account = await createTestAccount({ timeZone: "UTC" });
     await createTestUser(account, ["account_admin"]);
     const marks = async () => (await db.select().from(reminderRescans).where(eq(reminderRescans.accountId, account.account.id))).length;
@@ -168,6 +193,24 @@ describe("windowed reminder sweep", () => {
     expect(await marks()).toBeGreaterThan(0);
     await runReminderSweep(db, now);
     expect(await marks()).toBe(0);
+  });
+
+  it("prunes, after a first sweep (no base), the marks it saw when it started: it walked every account after that; a later write still reaches the next windowed sweep", async () => {
+    const db = await getDb();
+    await db.delete(reminderSweeps);
+    const now = new Date("2027-05-01T10:00:00Z");
+    const account = await createTestAccount({ timeZone: "UTC" });
+    const admin = await createTestUser(account, ["account_admin"]);
+    const marks = async () => (await db.select().from(reminderRescans).where(eq(reminderRescans.accountId, account.account.id))).length;
+    expect(await marks()).toBeGreaterThan(0);
+    expect((await runReminderSweep(db, now)).walk).toBe("full");
+    expect(await marks()).toBe(0);
+
+    const invoice = await createTestInvoice(account, { issueDate: "2027-03-01", dueDate: "2027-04-11" }, { notify: false });
+    expect(await marks()).toBeGreaterThan(0);
+    const later = await runReminderSweep(db, new Date(now.getTime() + HOUR_MS));
+    expect(later.walk).toBe("window");
+    expect(await thresholds(invoice.id, admin.user.id)).toEqual([15]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { toPlainText } from "@react-email/components";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { describeNotification, type NotificationFacts } from "@/lib/notifications/content";
@@ -34,5 +35,26 @@ describe("digest email of a catch-up sweep", () => {
     expect(text).toContain(`${total} things need your attention for Acme`);
     expect(text).toContain(`INV-${1000 + DIGEST_ITEMS_SHOWN - 1}`);
     expect(text).toMatch(/and 5 more\. See them all at https:\/\/portal\.test\/account\/invoices\?tab=open/);
+  });
+
+  it("has the text React Email's own conversion gives (the converter is compiled once, not per email)", async () => {
+    const items = [0, 1].map((n) => {
+      const message = describeNotification(pastDue(n), account, now);
+      return { message, actionUrl: `https://portal.test${message.action.path}` };
+    });
+    const { html, text } = await renderEmail(
+      createElement(DigestEmail, {
+        subject: "2 billing reminders for Acme",
+        accountName: "Acme",
+        items,
+        total: 2,
+        moreUrl: "https://portal.test/account/invoices?tab=open",
+        provider: "Test",
+        preferencesUrl: "https://portal.test/settings/notifications",
+      }),
+    );
+    const headings = ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } }));
+    expect(text).toBe(toPlainText(html, { selectors: headings }));
+    expect(text).toContain("2 things need your attention for Acme");
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "reminder_rescans_marked_xid_idx" ON "reminder_rescans" USING btree ("marked_xid");
