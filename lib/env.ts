@@ -144,9 +144,11 @@ export function env(): Env {
   return settings;
 }
 
-// The portal's own files outside the database (see DATA_DIR).
+// The portal's own files outside the database (see DATA_DIR). Note: a path only known at run
+// time, so the build is told not to trace it; otherwise Next copied the whole project (tests,
+// scripts, docs) into .next/standalone to be safe.
 export function dataDir(): string {
-  return path.resolve(process.cwd(), env().DATA_DIR ?? ".data");
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env().DATA_DIR ?? ".data");
 }
 
 export function providerName(): string {
