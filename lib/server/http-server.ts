@@ -18,6 +18,8 @@ export type ServeOptions = {
   signals?: NodeJS.Signals[];
 };
 
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export type PortalHttpServer = { server: http.Server; shutdown: (reason: string) => Promise<void> };
 
 // The portal's HTTP server around Next's request handler (scripts/serve.mjs starts it): a JSON log
@@ -50,6 +52,12 @@ export async function servePortal(options: ServeOptions): Promise<PortalHttpServ
       else response.destroy();
     });
   });
+
+  // Kept-alive connections stay open when idle for longer than a proxy's or a client's own idle
+  // timeout (nginx's upstream keepalive: 60 s). Node's default, 5 s, closes one just as a client
+  // reuses it, which the client sees as a reset (ECONNRESET) and a proxy answers with a 502.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
   async function stop(reason: string): Promise<void> {
     const started = performance.now();

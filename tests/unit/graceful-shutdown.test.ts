@@ -5,7 +5,7 @@ import http from "node:http";
 import net from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { logger } from "@/lib/log";
-import { servePortal, type PortalHttpServer } from "@/lib/server/http-server";
+import { KEEP_ALIVE_TIMEOUT_MS, servePortal, type PortalHttpServer } from "@/lib/server/http-server";
 import { isShuttingDown } from "@/lib/server/shutdown-state";
 
 const PORT = 3893;
@@ -64,6 +64,25 @@ afterEach(() => {
   running?.server.closeAllConnections();
   running?.server.close();
   running = undefined;
+});
+
+describe("kept-alive connections", () => {
+  it("stay open when idle past Node's 5 s default, so a client reusing one is not reset", { timeout: 20_000 }, async () => {
+    running = await servePortal({ handle: slowRoute().handle, port: PORT, hostname: "127.0.0.1", signals: [] });
+    expect(running.server.keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS);
+    expect(running.server.headersTimeout).toBeGreaterThan(KEEP_ALIVE_TIMEOUT_MS);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect((await get("/fast", agent)).body).toBe("fast");
+      const [socket] = Object.values(agent.freeSockets).flat();
+      await new Promise((resolve) => setTimeout(resolve, 5_500));
+      expect(socket?.destroyed).toBe(false);
+      expect((await get("/fast", agent)).body).toBe("fast");
+      expect(Object.values(agent.freeSockets).flat()[0]).toBe(socket);
+    } finally {
+      agent.destroy();
+    }
+  });
 });
 
 describe("graceful shutdown", () => {
