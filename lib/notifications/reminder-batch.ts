@@ -64,10 +64,10 @@ export async function insertReminderBatch(tx: Db, scan: ReminderScan, cursor: Ba
     tx,
     sql`
     with walked as materialized (${scan.walk(afterCursor(cursor), walk)}),
-    -- Materialized, so the due subjects are found from the walked ids alone (primary key) before
-    -- any recipient is joined: inlined, with the statistics of a table just filled by a backlog
-    -- import, the planner started from the recipients and, for each, read every open invoice of
-    -- the account and compared it with the whole walked list (seconds per batch of a 12 000-invoice account).
+    -- Materialized, so the due subjects are found from the walked rows alone (an index lookup
+    -- each: walkedRowsOf in reminder-sweep.ts) before any recipient is joined: inlined, with the
+    -- statistics of a table just filled by a backlog import, the planner started from the
+    -- recipients and, for each, read every open invoice of the account (seconds per batch).
     chunk as materialized (${scan.due}),
     candidates as (
       select due.account_id, r.user_id, due.subject_id, due.threshold, r.alert, r.email, r.email_address
