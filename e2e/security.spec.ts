@@ -122,6 +122,10 @@ test("a tampered next-auth callback-url cookie is ignored and cleared, never a 5
       expect(response.status(), `${path} with ${value}`).toBeLessThan(500);
     }
   }
+  // An unusable callbackUrl parameter: the same address without it, on the host the client used.
+  const hostile = await page.request.get("/api/auth/signin?callbackUrl=http%3A%2F%2Fx%3Bselect", { maxRedirects: 0 });
+  expect(hostile.status()).toBe(307);
+  expect(hostile.headers()["location"]).toBe("/api/auth/signin");
   await page.context().addCookies([{ name: "next-auth.callback-url", value: "http%3A%2F%2Flocalhost%3A3000%3BSELECT%20PG_SLEEP(5)--", url: origin }]);
   await page.goto("/account/invoices");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -28,6 +28,22 @@ describe("proxy", () => {
     expect(fine.headers.get("set-cookie")).toBeNull();
   });
 
+  it("sends a next-auth request with an unusable callbackUrl to the same address without it, never through a rewrite", async () => {
+    for (const [url, path] of [
+      ["http://127.0.0.1:3000/api/auth/signin?callbackUrl=http%3A%2F%2Fx%3Bselect", "/api/auth/signin"],
+      ["http://127.0.0.1:3000/api/auth/signin/credentials?callbackUrl=https%3A%2F%2Fevil.example%2F&json=true", "/api/auth/signin/credentials?json=true"],
+    ]) {
+      const response = await get(url);
+      expect(response.status, url).toBe(307);
+      const location = new URL(response.headers.get("location")!);
+      expect(location.pathname + location.search, url).toBe(path);
+      // A rewrite to another origin than the server's own is proxied by Next over HTTP, back to this server.
+      expect(response.headers.get("x-middleware-rewrite"), url).toBeNull();
+    }
+    const fine = await get("http://localhost:3000/api/auth/signin?callbackUrl=%2Faccount%2Finvoices");
+    expect(fine.headers.get("x-middleware-next")).toBe("1");
+  });
+
   it("redirects to sign-in without a live session, and to the missing-permission page without the permission", async () => {
     const account = await createTestAccount();
     const { user } = await createTestUser(account, ["billing_viewer"]);
