@@ -14,7 +14,9 @@ export type AlertInput = {
   createdAt?: Date;
 };
 
-function toRow(input: AlertInput) {
+// The row an alert is written as, defaults filled in (one place for both inserts below).
+type AlertRow = { accountId: string | null; userId: string; title: string; body: string; href: string | null; notificationId: string | null; createdAt?: Date };
+function toRow(input: AlertInput): AlertRow {
   return {
     accountId: input.accountId,
     userId: input.userId,
@@ -37,15 +39,16 @@ export async function raiseAlert(db: Db, input: AlertInput): Promise<void> {
 // which was a catch-up sweep's largest garbage after its emails.
 export async function raiseAlerts(db: Db, inputs: AlertInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  const column = (pick: (input: AlertInput) => string | null) => sql.param(inputs.map(pick));
+  const rows = inputs.map(toRow);
+  const column = (pick: (row: AlertRow) => string | null) => sql.param(rows.map(pick));
   const names = sql.join(
     [alerts.accountId, alerts.userId, alerts.title, alerts.body, alerts.href, alerts.notificationId, alerts.createdAt].map((c) => sql.identifier(c.name)),
     sql`, `,
   );
   await db.execute(sql`insert into ${alerts} (${names})
     select account_id, user_id, title, body, href, notification_id, coalesce(created_at, now())
-    from unnest(${column((a) => a.accountId)}::uuid[], ${column((a) => a.userId)}::uuid[], ${column((a) => a.title)}::text[],
-                ${column((a) => a.body ?? "")}::text[], ${column((a) => a.href ?? null)}::text[], ${column((a) => a.notificationId ?? null)}::uuid[],
-                ${column((a) => a.createdAt?.toISOString() ?? null)}::timestamptz[])
+    from unnest(${column((r) => r.accountId)}::uuid[], ${column((r) => r.userId)}::uuid[], ${column((r) => r.title)}::text[],
+                ${column((r) => r.body)}::text[], ${column((r) => r.href)}::text[], ${column((r) => r.notificationId)}::uuid[],
+                ${column((r) => r.createdAt?.toISOString() ?? null)}::timestamptz[])
       as given (account_id, user_id, title, body, href, notification_id, created_at)`);
 }

@@ -40,6 +40,12 @@ async function thresholds(subjectId: string, userId: string) {
 }
 
 // The last run on record is removed, so the next windowed sweep builds on the one before it.
+// How many rescan marks an account has (migration 0010's triggers write them).
+async function marksOn(accountId: string) {
+  const db = await getDb();
+  return (await db.select().from(reminderRescans).where(eq(reminderRescans.accountId, accountId))).length;
+}
+
 async function forgetLastRun() {
   const db = await getDb();
   const [last] = await db.select({ id: reminderSweeps.id }).from(reminderSweeps).orderBy(desc(reminderSweeps.startedAt), desc(reminderSweeps.id)).limit(1);
@@ -163,7 +169,7 @@ describe("windowed reminder sweep", () => {
     const account = await createTestAccount({ timeZone: "UTC" });
     const admin = await createTestUser(account, ["account_admin"]);
     await runReminderSweep(db, start);
-    const marks = async () => (await db.select().from(reminderRescans).where(eq(reminderRescans.accountId, account.account.id))).length;
+    const marks = () => marksOn(account.account.id);
     const before = await marks();
     const future = await createTestInvoice(account, { issueDate: "2027-07-12", dueDate: "2027-08-11" }, { notify: false });
     expect(await marks()).toBe(before);
@@ -187,7 +193,7 @@ describe("windowed reminder sweep", () => {
     await runReminderSweep(db, new Date(now.getTime() - HOUR_MS));
     const account = await createTestAccount({ timeZone: "UTC" });
     await createTestUser(account, ["account_admin"]);
-    const marks = async () => (await db.select().from(reminderRescans).where(eq(reminderRescans.accountId, account.account.id))).length;
+    const marks = () => marksOn(account.account.id);
     expect(await marks()).toBeGreaterThan(0);
     await runReminderSweep(db, now); // saw the marks; the next run prunes them once this one is its base
     expect(await marks()).toBeGreaterThan(0);
@@ -201,7 +207,7 @@ describe("windowed reminder sweep", () => {
     const now = new Date("2027-05-01T10:00:00Z");
     const account = await createTestAccount({ timeZone: "UTC" });
     const admin = await createTestUser(account, ["account_admin"]);
-    const marks = async () => (await db.select().from(reminderRescans).where(eq(reminderRescans.accountId, account.account.id))).length;
+    const marks = () => marksOn(account.account.id);
     expect(await marks()).toBeGreaterThan(0);
     expect((await runReminderSweep(db, now)).walk).toBe("full");
     expect(await marks()).toBe(0);
